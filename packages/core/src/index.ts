@@ -1,0 +1,22 @@
+export type { Vocabulary } from "./vocabulary/enums.js";
+export {
+  compareEducation,
+  Education,
+  ELIGIBLE_UNIT_CATEGORIES,
+  Gender,
+  Grade,
+  HouseholdAttribute,
+  PersonRole,
+  PlanKind,
+  PovertyCause,
+  parseEnum,
+  Rank,
+  ReportKind,
+  Severity,
+  TeamRole,
+  UnitCategory,
+  UnitLevel,
+  VillagePost,
+  VisitKind,
+  VOCABULARIES,
+} from "./vocabulary/enums.js";
