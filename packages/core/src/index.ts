@@ -1,3 +1,61 @@
+export type { IsoDate, Period } from "./calendar/calendar.js";
+export {
+  daysBetween,
+  endedContractYears,
+  fromDay,
+  isCurrent,
+  isIsoDate,
+  meetsDeadline,
+  plusYears,
+  toDay,
+  wholeYears,
+  yearOf,
+} from "./calendar/calendar.js";
+export type { AuditOptions, AuditReport, RuleSelection } from "./engine/audit.js";
+export { audit } from "./engine/audit.js";
+export type { DataCheck, DataCheckId } from "./engine/data-messages.js";
+export { DATA_CHECKS } from "./engine/data-messages.js";
+export { DatasetIndex } from "./engine/dataset-index.js";
+export type { EntityRef, Finding, Message, Source } from "./engine/findings.js";
+export { compareFindings, format } from "./engine/findings.js";
+export {
+  birthDateOf,
+  checkCharacter,
+  hasValidCheckDigit,
+  makeIdNumber,
+} from "./engine/id-number.js";
+export type { Provenance } from "./engine/loader.js";
+export { DatasetLoader, dataFinding, loadDataset } from "./engine/loader.js";
+export { RuleContext } from "./engine/rule-context.js";
+export type {
+  ParameterDefinition,
+  ParameterKind,
+  ParameterName,
+  PolicyParameters,
+} from "./params/parameters.js";
+export {
+  ConfigurationError,
+  PARAMETER_NAMES,
+  PARAMETERS,
+  POLICY_DATE,
+  parametersOn,
+  parameterValueOn,
+} from "./params/parameters.js";
+export { POLICY_ID, POLICY_TEXT } from "./policy/source-text.js";
+export { CATALOGUE, ruleById } from "./rules/catalogue.js";
+export type { Rule, RuleHit, RuleScope } from "./rules/rule.js";
+export { defineRule } from "./rules/rule.js";
+export * from "./schema/collections.js";
+export type { CollectionName, FieldKind, FieldSpec } from "./schema/fields.js";
+export { COLLECTION_NAMES } from "./schema/fields.js";
+export {
+  fieldSpecs,
+  isAbsent,
+  normaliseBoolean,
+  normaliseCell,
+  normaliseDate,
+  normaliseRow,
+} from "./schema/normalise.js";
 export type { Vocabulary } from "./vocabulary/enums.js";
 export {
   compareEducation,

@@ -1,0 +1,122 @@
+/**
+ * The message table of the data checks (`rules.md`, "Data checks"): Chinese first, English
+ * alongside, both from one entry.
+ */
+import type { Severity } from "../vocabulary/enums.js";
+import type { Message } from "./findings.js";
+
+/** A data check's id, severity and title. */
+export interface DataCheck {
+  id: string;
+  severity: Severity;
+  title: Message;
+}
+
+export const DATA_CHECKS = {
+  "data.invalid-field": {
+    id: "data.invalid-field",
+    severity: "error",
+    title: {
+      zh: "字段缺失、类型错误或取值不在范围内",
+      en: "Missing, mistyped or out-of-range field",
+    },
+  },
+  "data.duplicate-id": {
+    id: "data.duplicate-id",
+    severity: "error",
+    title: { zh: "编号重复", en: "Duplicate id" },
+  },
+  "data.unknown-reference": {
+    id: "data.unknown-reference",
+    severity: "error",
+    title: { zh: "引用的记录不存在", en: "Reference to a row that does not exist" },
+  },
+  "data.invalid-id-number": {
+    id: "data.invalid-id-number",
+    severity: "error",
+    title: { zh: "身份证号校验位或出生日期不符", en: "Resident ID number fails its check" },
+  },
+  "data.unknown-column": {
+    id: "data.unknown-column",
+    severity: "warning",
+    title: { zh: "未知的列、工作表或文件", en: "Unknown column, sheet or file" },
+  },
+  "data.malformed-row": {
+    id: "data.malformed-row",
+    severity: "error",
+    title: { zh: "无法读取的行", en: "Line that cannot be read as a row" },
+  },
+  "data.date-order": {
+    id: "data.date-order",
+    severity: "error",
+    title: { zh: "日期先后顺序错误", en: "Dates out of order" },
+  },
+} as const satisfies Record<string, DataCheck>;
+
+export type DataCheckId = keyof typeof DATA_CHECKS;
+
+/** The messages of the data checks, by key; `{…}` placeholders are filled by `format`. */
+export const DATA_MESSAGES = {
+  missingField: {
+    zh: "{collection}{row}缺少必填字段 {field}({header})",
+    en: "{collection} {row}: required field {field} ({header}) is missing",
+  },
+  requiredFor: {
+    zh: "{collection}{row}缺少字段 {field}({header}),{because}时必填",
+    en: "{collection} {row}: field {field} ({header}) is required for {because}",
+  },
+  invalidValue: {
+    zh: "{collection}{row}字段 {field}({header})的值 {value} 无效:{problem}",
+    en: "{collection} {row}: field {field} ({header}) has an invalid value {value}: {problem}",
+  },
+  notAnObject: {
+    zh: "{collection}{row}不是一条记录(应为对象)",
+    en: "{collection} {row}: not a row (expected an object)",
+  },
+  missingCollection: {
+    zh: "缺少必需的数据集 {collection},或其中没有记录",
+    en: "required collection {collection} is missing or empty",
+  },
+  notACollection: {
+    zh: "数据集 {collection} 应为记录列表",
+    en: "collection {collection} must be a list of rows",
+  },
+  duplicateId: {
+    zh: "{collection}编号 {id} 重复,已忽略此行(保留第一条)",
+    en: "{collection} id {id} appears again; this row is ignored (the first is kept)",
+  },
+  unknownReference: {
+    zh: "{collection}{row}的字段 {field}({header})引用的 {target} {value} 不存在",
+    en: "{collection} {row}: field {field} ({header}) names {target} {value}, which does not exist",
+  },
+  badCheckDigit: {
+    zh: "{collection}{row}的身份证号 {value} 校验位错误",
+    en: "{collection} {row}: resident ID number {value} has a wrong check digit",
+  },
+  badBirthDate: {
+    zh: "{collection}{row}的身份证号 {value} 中的出生日期与出生日期字段 {birthDate} 不符",
+    en: "{collection} {row}: resident ID number {value} encodes a birth date other than birthDate {birthDate}",
+  },
+  unknownColumn: {
+    zh: "{collection}中的列 {field} 不在数据模型中,已忽略",
+    en: "{collection}: column {field} is not in the data model and is ignored",
+  },
+  unknownCollection: {
+    zh: "{collection} 不是数据模型中的数据集,已忽略",
+    en: "{collection} is not a collection of the data model and is ignored",
+  },
+  endBeforeStart: {
+    zh: "{collection}{row}的结束日期 {value} 早于开始日期 {start}",
+    en: "{collection} {row}: endDate {value} is before the start {start}",
+  },
+  futureDate: {
+    zh: "{collection}{row}的 {field}({header})为 {value},晚于审计日期 {asOf}",
+    en: "{collection} {row}: {field} ({header}) is {value}, after the audit date {asOf}",
+  },
+  malformedRow: {
+    zh: "第 {line} 行无法读取为一条记录:{problem}",
+    en: "line {line} cannot be read as a row: {problem}",
+  },
+} as const satisfies Record<string, Message>;
+
+export type DataMessageKey = keyof typeof DATA_MESSAGES;

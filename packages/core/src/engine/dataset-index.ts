@@ -1,0 +1,246 @@
+/**
+ * The index over a loaded dataset, built once in linear time: rows by id, the region chain, and
+ * every relation a rule follows (contracts by village and by unit, resident cadres, work teams,
+ * helpers, staff, cadres, plans, meetings, assessments, acceptances, reports, visits). No rule
+ * scans a whole collection per entity.
+ */
+import type {
+  Acceptance,
+  Assessment,
+  City,
+  County,
+  Household,
+  HouseholdAssignment,
+  Meeting,
+  Person,
+  Report,
+  ResidentCadre,
+  Rows,
+  Township,
+  Unit,
+  Village,
+  VillageAssignment,
+  VillagePlan,
+  WorkTeamMember,
+} from "../schema/collections.js";
+import type { CollectionName } from "../schema/fields.js";
+import type { Finding, Source } from "./findings.js";
+import type { Tables } from "./loader.js";
+import type { Table } from "./table.js";
+import type { VisitStore } from "./visits.js";
+
+function group<T, K>(rows: readonly T[], key: (row: T) => K | undefined): Map<K, T[]> {
+  const map = new Map<K, T[]>();
+  for (const row of rows) {
+    const k = key(row);
+    if (k === undefined) continue;
+    const list = map.get(k);
+    if (list) list.push(row);
+    else map.set(k, [row]);
+  }
+  return map;
+}
+
+const EMPTY: readonly never[] = Object.freeze([]);
+
+/** A loaded, validated and indexed dataset: what rules read. */
+export class DatasetIndex {
+  readonly tables: Tables;
+  readonly visits: VisitStore;
+  /** The data findings of loading (asOf-independent). */
+  readonly loadFindings: readonly Finding[];
+  /** Flat parameter overrides the dataset itself carried. */
+  readonly parameterOverrides: Readonly<Record<string, unknown>>;
+  /** Fields loading found broken, for every row that has any (rows are distinct objects). */
+  readonly broken: ReadonlyMap<object, ReadonlySet<string>>;
+
+  private readonly contractsByVillage: Map<string, VillageAssignment[]>;
+  private readonly contractsByUnit: Map<string, VillageAssignment[]>;
+  private readonly cadresByVillage: Map<string, ResidentCadre[]>;
+  private readonly cadresByPerson: Map<string, ResidentCadre[]>;
+  private readonly teamByVillage: Map<string, WorkTeamMember[]>;
+  private readonly householdsByVillage: Map<string, Household[]>;
+  private readonly helpersByHousehold: Map<string, HouseholdAssignment[]>;
+  private readonly helpsByPerson: Map<string, HouseholdAssignment[]>;
+  private readonly staffByUnit: Map<string, Person[]>;
+  private readonly townshipCadresByTownship: Map<string, Person[]>;
+  private readonly peopleByVillage: Map<string, Person[]>;
+  private readonly plansByVillage: Map<string, VillagePlan[]>;
+  private readonly meetingsByUnit: Map<string, Meeting[]>;
+  private readonly assessmentsByUnit: Map<string, Assessment[]>;
+  private readonly acceptancesByPair: Map<string, Acceptance[]>;
+  private readonly reportsByRegion: Map<string, Report[]>;
+  private readonly villagesByTownship: Map<string, Village[]>;
+  private readonly townshipsByCounty: Map<string, Township[]>;
+  private readonly countiesByCity: Map<string, County[]>;
+  private readonly unitsByCity: Map<string, Unit[]>;
+
+  constructor(
+    tables: Tables,
+    visits: VisitStore,
+    findings: Finding[],
+    parameterOverrides: Record<string, unknown>,
+  ) {
+    this.tables = tables;
+    this.visits = visits;
+    this.loadFindings = findings;
+    this.parameterOverrides = parameterOverrides;
+    const t = tables;
+    const broken = new Map<object, ReadonlySet<string>>();
+    for (const table of Object.values(tables) as Table<object>[]) {
+      for (const [row, fields] of table.broken) broken.set(row, fields);
+    }
+    this.broken = broken;
+    this.contractsByVillage = group(t.villageAssignments.rows, (r) => r.villageId);
+    this.contractsByUnit = group(t.villageAssignments.rows, (r) => r.unitId);
+    this.cadresByVillage = group(t.residentCadres.rows, (r) => r.villageId);
+    this.cadresByPerson = group(t.residentCadres.rows, (r) => r.personId);
+    this.teamByVillage = group(t.workTeamMembers.rows, (r) => r.villageId);
+    this.householdsByVillage = group(t.households.rows, (r) => r.villageId);
+    this.helpersByHousehold = group(t.householdAssignments.rows, (r) => r.householdId);
+    this.helpsByPerson = group(t.householdAssignments.rows, (r) => r.personId);
+    this.staffByUnit = group(t.people.rows, (r) =>
+      r.role === "unit_staff" ? r.unitId : undefined,
+    );
+    this.townshipCadresByTownship = group(t.people.rows, (r) =>
+      r.role === "township_cadre" || r.role === "civil_affairs_officer" ? r.townshipId : undefined,
+    );
+    this.peopleByVillage = group(t.people.rows, (r) =>
+      r.role === "village_cadre" || r.role === "college_village_official" ? r.villageId : undefined,
+    );
+    this.plansByVillage = group(t.villagePlans.rows, (r) => r.villageId);
+    this.meetingsByUnit = group(t.meetings.rows, (r) => r.unitId);
+    this.assessmentsByUnit = group(t.assessments.rows, (r) => r.unitId);
+    this.acceptancesByPair = group(t.acceptances.rows, (r) =>
+      r.villageId !== undefined && r.unitId !== undefined
+        ? `${r.villageId}\u0000${r.unitId}`
+        : undefined,
+    );
+    this.reportsByRegion = group(t.reports.rows, (r) => r.regionId);
+    this.villagesByTownship = group(t.villages.rows, (r) => r.townshipId);
+    this.townshipsByCounty = group(t.townships.rows, (r) => r.countyId);
+    this.countiesByCity = group(t.counties.rows, (r) => r.cityId);
+    this.unitsByCity = group(t.units.rows, (r) => r.cityId);
+  }
+
+  /** The rows of a collection (valid rows; broken fields removed). */
+  rows<C extends CollectionName>(collection: C): readonly Rows[C][] {
+    return (this.tables[collection] as Table<Rows[C]>).rows;
+  }
+
+  /** A row of an id collection by id. */
+  city = (id: string | undefined): City | undefined =>
+    id ? this.tables.cities.get(id) : undefined;
+  county = (id: string | undefined): County | undefined =>
+    id ? this.tables.counties.get(id) : undefined;
+  township = (id: string | undefined): Township | undefined =>
+    id ? this.tables.townships.get(id) : undefined;
+  village = (id: string | undefined): Village | undefined =>
+    id ? this.tables.villages.get(id) : undefined;
+  household = (id: string | undefined): Household | undefined =>
+    id ? this.tables.households.get(id) : undefined;
+  unit = (id: string | undefined): Unit | undefined => (id ? this.tables.units.get(id) : undefined);
+  person = (id: string | undefined): Person | undefined =>
+    id ? this.tables.people.get(id) : undefined;
+
+  /** The county a village lies in (via its township). */
+  countyOfVillage(village: Village): County | undefined {
+    return this.county(this.township(village.townshipId)?.countyId);
+  }
+  /** The city a village lies in. */
+  cityOfVillage(village: Village): City | undefined {
+    return this.city(this.countyOfVillage(village)?.cityId);
+  }
+
+  /** Every `villageAssignments` row of a village (current or not). */
+  contractsOfVillage(villageId: string): readonly VillageAssignment[] {
+    return this.contractsByVillage.get(villageId) ?? EMPTY;
+  }
+  /** Every `villageAssignments` row of a unit. */
+  contractsOfUnit(unitId: string): readonly VillageAssignment[] {
+    return this.contractsByUnit.get(unitId) ?? EMPTY;
+  }
+  residentCadresOfVillage(villageId: string): readonly ResidentCadre[] {
+    return this.cadresByVillage.get(villageId) ?? EMPTY;
+  }
+  residentCadresOfPerson(personId: string): readonly ResidentCadre[] {
+    return this.cadresByPerson.get(personId) ?? EMPTY;
+  }
+  workTeamOfVillage(villageId: string): readonly WorkTeamMember[] {
+    return this.teamByVillage.get(villageId) ?? EMPTY;
+  }
+  householdsOfVillage(villageId: string): readonly Household[] {
+    return this.householdsByVillage.get(villageId) ?? EMPTY;
+  }
+  helpersOfHousehold(householdId: string): readonly HouseholdAssignment[] {
+    return this.helpersByHousehold.get(householdId) ?? EMPTY;
+  }
+  householdsHelpedBy(personId: string): readonly HouseholdAssignment[] {
+    return this.helpsByPerson.get(personId) ?? EMPTY;
+  }
+  /** People with role `unit_staff` and this `unitId`. */
+  staffOfUnit(unitId: string): readonly Person[] {
+    return this.staffByUnit.get(unitId) ?? EMPTY;
+  }
+  /** Township cadres: role `township_cadre` or `civil_affairs_officer` of the township. */
+  townshipCadres(townshipId: string): readonly Person[] {
+    return this.townshipCadresByTownship.get(townshipId) ?? EMPTY;
+  }
+  /** Village cadres: role `village_cadre` of the village. */
+  villageCadres(villageId: string): readonly Person[] {
+    return (this.peopleByVillage.get(villageId) ?? EMPTY).filter((p) => p.role === "village_cadre");
+  }
+  /** College-graduate village officials (大学生村官) of the village. */
+  collegeOfficials(villageId: string): readonly Person[] {
+    return (this.peopleByVillage.get(villageId) ?? EMPTY).filter(
+      (p) => p.role === "college_village_official",
+    );
+  }
+  plansOfVillage(villageId: string): readonly VillagePlan[] {
+    return this.plansByVillage.get(villageId) ?? EMPTY;
+  }
+  meetingsOfUnit(unitId: string): readonly Meeting[] {
+    return this.meetingsByUnit.get(unitId) ?? EMPTY;
+  }
+  assessmentsOfUnit(unitId: string): readonly Assessment[] {
+    return this.assessmentsByUnit.get(unitId) ?? EMPTY;
+  }
+  acceptancesOf(villageId: string, unitId: string): readonly Acceptance[] {
+    return this.acceptancesByPair.get(`${villageId}\u0000${unitId}`) ?? EMPTY;
+  }
+  reportsOfRegion(regionId: string): readonly Report[] {
+    return this.reportsByRegion.get(regionId) ?? EMPTY;
+  }
+  villagesOfTownship(townshipId: string): readonly Village[] {
+    return this.villagesByTownship.get(townshipId) ?? EMPTY;
+  }
+  townshipsOfCounty(countyId: string): readonly Township[] {
+    return this.townshipsByCounty.get(countyId) ?? EMPTY;
+  }
+  countiesOfCity(cityId: string): readonly County[] {
+    return this.countiesByCity.get(cityId) ?? EMPTY;
+  }
+  /** Units whose `cityId` is this city. */
+  unitsOfCity(cityId: string): readonly Unit[] {
+    return this.unitsByCity.get(cityId) ?? EMPTY;
+  }
+
+  /** Where a row of an id collection came from. */
+  sourceOf(collection: string, id: string): Source | undefined {
+    const table = (this.tables as Record<string, Table<object>>)[collection];
+    return table?.sourceOf(id);
+  }
+
+  /** Fields of a row that loading found broken. */
+  brokenFields(collection: CollectionName, row: object): ReadonlySet<string> | undefined {
+    return (this.tables[collection] as Table<object>).broken.get(row);
+  }
+
+  /** "name (id)" of a row, for messages; the id alone when the row is unknown. */
+  label(collection: CollectionName, id: string | undefined): string {
+    if (id === undefined) return "?";
+    const row = (this.tables[collection] as Table<{ name?: string; headName?: string }>).get(id);
+    const name = row?.name ?? row?.headName;
+    return name ? `${name}(${id})` : id;
+  }
+}

@@ -1,0 +1,109 @@
+/**
+ * `data.date-order`, which depends on the audit date: an `endDate` before its row's start, or a
+ * date after `asOf` in a field that records something that has happened. The broken field is the
+ * `endDate` (or the future date); it is left out of the rules that read it.
+ */
+import { fromDay, toDay } from "../calendar/calendar.js";
+import { COLLECTIONS } from "../schema/collections.js";
+import type { CollectionName } from "../schema/fields.js";
+import type { DatasetIndex } from "./dataset-index.js";
+import type { Finding } from "./findings.js";
+import { dataFinding } from "./loader.js";
+import type { Table } from "./table.js";
+
+/** Fields that record something that has happened, per collection (visits are handled apart). */
+const HAPPENED: Partial<Record<CollectionName, readonly string[]>> = {
+  villages: ["exitedPovertyOn"],
+  villagePlans: ["adoptedOn"],
+  households: ["verifiedOn", "planOn", "exitedPovertyOn"],
+  residentCadres: ["approvedOn"],
+  meetings: ["date"],
+  acceptances: ["date"],
+  reports: ["submittedOn"],
+};
+
+const SPANS: Partial<Record<CollectionName, string>> = {
+  villageAssignments: "startDate",
+  residentCadres: "selectedOn",
+  householdAssignments: "startDate",
+};
+
+const header = (c: CollectionName, f: string) =>
+  COLLECTIONS[c].fields.find((x) => x.name === f)?.header ?? f;
+
+/** Runs the date checks at `asOf`; returns the findings and the fields they broke. */
+export function checkDateOrder(
+  index: DatasetIndex,
+  asOf: string,
+): { findings: Finding[]; broken: Map<object, Set<string>> } {
+  const findings: Finding[] = [];
+  const broken = new Map<object, Set<string>>();
+  const mark = (row: object, field: string) => {
+    const set = broken.get(row) ?? new Set<string>();
+    set.add(field);
+    broken.set(row, set);
+  };
+  const collections = new Set([
+    ...Object.keys(HAPPENED),
+    ...Object.keys(SPANS),
+  ]) as Set<CollectionName>;
+  for (const c of collections) {
+    const table = index.tables[c] as Table<Record<string, unknown>>;
+    const hasId = COLLECTIONS[c].hasId;
+    for (let i = 0; i < table.rows.length; i++) {
+      const row = table.rows[i]!;
+      const id = hasId ? String(row.id) : `#${table.positions[i]}`;
+      const where = { source: table.sources[i], field: "" };
+      const startField = SPANS[c];
+      if (startField) {
+        const start = row[startField];
+        const end = row.endDate;
+        if (typeof start === "string" && typeof end === "string" && end < start) {
+          mark(row, "endDate");
+          findings.push(
+            dataFinding(
+              "data.date-order",
+              "endBeforeStart",
+              { collection: c, id },
+              { row: id, value: end, start },
+              { ...where, field: "endDate" },
+            ),
+          );
+        }
+      }
+      for (const f of HAPPENED[c] ?? []) {
+        const value = row[f];
+        if (typeof value === "string" && value > asOf) {
+          mark(row, f);
+          findings.push(
+            dataFinding(
+              "data.date-order",
+              "futureDate",
+              { collection: c, id },
+              { row: id, field: f, header: header(c, f), value, asOf },
+              { ...where, field: f },
+            ),
+          );
+        }
+      }
+    }
+  }
+  const visits = index.visits;
+  const asOfDay = toDay(asOf);
+  for (let i = 0; i < visits.size; i++) {
+    if (visits.dayOf(i) <= asOfDay) continue;
+    const v = visits.visit(i);
+    const id = `#${v.position}`;
+    const value = fromDay(v.day);
+    findings.push(
+      dataFinding(
+        "data.date-order",
+        "futureDate",
+        { collection: "visits", id },
+        { row: id, field: "date", header: header("visits", "date"), value, asOf },
+        { source: v.source, field: "date" },
+      ),
+    );
+  }
+  return { findings, broken };
+}

@@ -1,0 +1,438 @@
+/**
+ * The incremental loader: rows arrive collection by collection, in chunks, with provenance — the
+ * way a streaming reader delivers them — and are normalised, validated, deduplicated and stored
+ * on arrival. Bad data never throws: it becomes `data.*` findings, and a row with a broken field
+ * keeps its other fields for the rules that do not read the broken one.
+ */
+import type { z } from "zod";
+import { toDay } from "../calendar/calendar.js";
+import {
+  COLLECTIONS,
+  collectionNamed,
+  type DatasetInput,
+  REQUIRED_COLLECTIONS,
+  REQUIREMENTS,
+  type Rows,
+} from "../schema/collections.js";
+import { COLLECTION_NAMES, type CollectionName, type FieldSpec } from "../schema/fields.js";
+import { fieldSpecs, isAbsent, normaliseRow } from "../schema/normalise.js";
+import {
+  DATA_CHECKS,
+  DATA_MESSAGES,
+  type DataCheckId,
+  type DataMessageKey,
+} from "./data-messages.js";
+import { DatasetIndex } from "./dataset-index.js";
+import { type Finding, format, type Source } from "./findings.js";
+import { birthDateOf, hasValidCheckDigit } from "./id-number.js";
+import { Table } from "./table.js";
+import { VisitStore, visitKindCode } from "./visits.js";
+
+/** Where a chunk of rows came from: the file, the sheet, and each row's line. */
+export interface Provenance {
+  file: string;
+  sheet?: string;
+  /** The 1-based line (or sheet row) of each row of the chunk, in order. */
+  lines?: readonly number[];
+}
+
+type AnyRow = Record<string, unknown>;
+export type Tables = { [C in CollectionName]: Table<Rows[C]> };
+
+const CN = (c: string) => (COLLECTIONS as Record<string, { zh: string }>)[c]?.zh ?? c;
+
+/** Builds a data finding from the message table. */
+export function dataFinding(
+  check: DataCheckId,
+  key: DataMessageKey,
+  entity: { collection: string; id: string },
+  params: Record<string, string | number>,
+  extra: { source?: Source | undefined; field?: string | undefined } = {},
+): Finding {
+  const m = DATA_MESSAGES[key];
+  const zhParams = { ...params, collection: CN(entity.collection) };
+  const f: Finding = {
+    ruleId: check,
+    severity: DATA_CHECKS[check].severity,
+    entity,
+    message: {
+      zh: format(m.zh, zhParams),
+      en: format(m.en, { ...params, collection: entity.collection }),
+    },
+  };
+  if (extra.source) f.source = extra.source;
+  if (extra.field !== undefined) f.field = extra.field;
+  return f;
+}
+
+function shortValue(value: unknown): string {
+  const s = typeof value === "string" ? `“${value}”` : (JSON.stringify(value) ?? String(value));
+  return s.length > 40 ? `${s.slice(0, 39)}…` : s;
+}
+
+function problemOf(issue: z.core.$ZodIssue): string {
+  switch (issue.code) {
+    case "invalid_type":
+      return `expected ${issue.expected}`;
+    case "invalid_value":
+      return `expected one of ${issue.values.map(String).join(", ")}`;
+    case "too_small":
+      return `must be ≥ ${String(issue.minimum)}`;
+    default:
+      return issue.message;
+  }
+}
+
+/**
+ * Loads a dataset in chunks. `add` each chunk as it is read, `finish` once.
+ * @example
+ * const loader = new DatasetLoader();
+ * loader.add("cities", [{ id: "3408", name: "安庆市" }], { file: "cities.csv", lines: [2] });
+ * const index = loader.finish();
+ */
+export class DatasetLoader {
+  private readonly tables = Object.fromEntries(
+    COLLECTION_NAMES.map((c) => [c, new Table<AnyRow>()]),
+  ) as unknown as Tables;
+  private readonly visits = new VisitStore();
+  private readonly findings: Finding[] = [];
+  private readonly counts = Object.fromEntries(COLLECTION_NAMES.map((c) => [c, 0])) as Record<
+    CollectionName,
+    number
+  >;
+  private readonly unknownColumnsSeen = new Set<string>();
+  private readonly parameterOverrides: Record<string, unknown> = {};
+  private finished = false;
+
+  /** Adds rows of one collection; `provenance` names their file, sheet and lines. */
+  add(collection: CollectionName, rows: readonly unknown[], provenance?: Provenance): void {
+    if (this.finished) throw new Error("DatasetLoader: add after finish");
+    if (!(collection in this.counts))
+      throw new Error(`DatasetLoader: unknown collection ${collection}`);
+    for (let i = 0; i < rows.length; i++) {
+      const position = this.counts[collection]++;
+      const source = provenance
+        ? {
+            file: provenance.file,
+            ...(provenance.sheet ? { sheet: provenance.sheet } : {}),
+            ...(provenance.lines?.[i] !== undefined ? { line: provenance.lines[i] } : {}),
+          }
+        : undefined;
+      this.addRow(collection, rows[i], position, source, provenance?.file);
+    }
+  }
+
+  /** Adds a finding a reader made (an unknown column or sheet, a malformed line). */
+  addFinding(finding: Finding): void {
+    this.findings.push(finding);
+  }
+
+  /** Sets the flat parameter overrides a dataset carries (a JSON dataset's `parameters`). */
+  setParameterOverrides(overrides: Record<string, unknown>): void {
+    Object.assign(this.parameterOverrides, overrides);
+  }
+
+  /** Counts a row position without a row (a malformed line), so later positions stay right. */
+  skipPosition(collection: CollectionName): void {
+    const position = this.counts[collection]++;
+    if (collection === "visits") this.visits.skip(position);
+  }
+
+  private unknownColumn(collection: CollectionName, field: string, file: string | undefined) {
+    const key = `${file ?? ""}\u0000${collection}\u0000${field}`;
+    if (this.unknownColumnsSeen.has(key)) return;
+    this.unknownColumnsSeen.add(key);
+    this.findings.push(
+      dataFinding(
+        "data.unknown-column",
+        "unknownColumn",
+        { collection, id: "*" },
+        { field },
+        { source: file ? { file, line: 1 } : undefined, field },
+      ),
+    );
+  }
+
+  private addRow(
+    collection: CollectionName,
+    raw: unknown,
+    position: number,
+    source: Source | undefined,
+    file: string | undefined,
+  ): void {
+    const rowName = `#${position}`;
+    if (typeof raw !== "object" || raw === null || Array.isArray(raw)) {
+      if (collection === "visits") this.visits.skip(position);
+      this.findings.push(
+        dataFinding(
+          "data.invalid-field",
+          "notAnObject",
+          { collection, id: rowName },
+          { row: rowName },
+          { source },
+        ),
+      );
+      return;
+    }
+    const { row, unknown } = normaliseRow(collection, raw as AnyRow);
+    for (const field of unknown) this.unknownColumn(collection, field, file);
+    const meta = COLLECTIONS[collection];
+    const hasId = meta.hasId && typeof row.id === "string" && row.id !== "";
+    const entity = { collection, id: hasId ? (row.id as string) : rowName };
+    const label = hasId ? String(row.id) : rowName;
+    const broken = new Set<string>();
+    const report = (
+      key: DataMessageKey,
+      field: string,
+      spec: FieldSpec | undefined,
+      params: Record<string, string | number>,
+    ) => {
+      broken.add(field);
+      this.findings.push(
+        dataFinding(
+          "data.invalid-field",
+          key,
+          entity,
+          { row: label, field, header: spec?.header ?? field, ...params },
+          { source, field },
+        ),
+      );
+    };
+
+    const specs = fieldSpecs(collection);
+    const parsed = (meta.schema as z.ZodType).safeParse(row);
+    let valid: AnyRow;
+    if (parsed.success) {
+      valid = parsed.data as AnyRow;
+    } else {
+      for (const issue of parsed.error.issues) {
+        const field = String(issue.path[0] ?? "");
+        if (broken.has(field)) continue;
+        const spec = specs.get(field);
+        if (!(field in row)) report("missingField", field, spec, {});
+        else
+          report("invalidValue", field, spec, {
+            value: shortValue(row[field]),
+            problem: problemOf(issue),
+          });
+      }
+      valid = {};
+      for (const key in row) if (!broken.has(key)) valid[key] = row[key];
+    }
+    for (const req of REQUIREMENTS[collection] ?? []) {
+      if (!broken.has(req.field) && isAbsent(valid[req.field]) && req.when(valid)) {
+        report("requiredFor", req.field, specs.get(req.field), { because: req.because });
+      }
+    }
+    if (typeof valid.idNumber === "string")
+      this.checkIdNumber(collection, valid, entity, label, source, broken);
+
+    if (meta.hasId) {
+      if (!hasId || broken.has("id")) return; // a row that cannot be named is left out of every rule
+      const table = this.tables[collection] as Table<AnyRow>;
+      if (table.has(entity.id)) {
+        this.findings.push(
+          dataFinding(
+            "data.duplicate-id",
+            "duplicateId",
+            entity,
+            { id: entity.id },
+            { source, field: "id" },
+          ),
+        );
+        return;
+      }
+      table.push(valid, position, source, entity.id);
+      for (const f of broken) table.markBroken(valid, f);
+      return;
+    }
+    if (collection === "visits") {
+      // A visit that misses what counting needs is not stored; its position still counts.
+      if (["personId", "date", "kind", "villageId", "householdId"].some((f) => broken.has(f))) {
+        this.visits.skip(position);
+        return;
+      }
+      const v = valid as Rows["visits"];
+      this.visits.add(
+        v.personId,
+        visitKindCode(v.kind),
+        toDay(v.date),
+        v.villageId,
+        v.householdId,
+        source,
+      );
+      return;
+    }
+    const table = this.tables[collection] as Table<AnyRow>;
+    table.push(valid, position, source);
+    for (const f of broken) table.markBroken(valid, f);
+  }
+
+  private checkIdNumber(
+    collection: CollectionName,
+    row: AnyRow,
+    entity: { collection: string; id: string },
+    label: string,
+    source: Source | undefined,
+    broken: Set<string>,
+  ) {
+    const value = row.idNumber as string;
+    const born = birthDateOf(value);
+    const bad = !hasValidCheckDigit(value)
+      ? ("badCheckDigit" as const)
+      : !born ||
+          (typeof row.birthDate === "string" && !broken.has("birthDate") && row.birthDate !== born)
+        ? ("badBirthDate" as const)
+        : undefined;
+    if (!bad) return;
+    broken.add("idNumber");
+    delete row.idNumber;
+    this.findings.push(
+      dataFinding(
+        "data.invalid-id-number",
+        bad,
+        entity,
+        { row: label, value, birthDate: String(row.birthDate ?? born ?? "?") },
+        { source, field: "idNumber" },
+      ),
+    );
+    void collection;
+  }
+
+  /** Checks references and required collections, groups visits, and builds the index. */
+  finish(): DatasetIndex {
+    if (this.finished) throw new Error("DatasetLoader: finish twice");
+    this.finished = true;
+    for (const c of REQUIRED_COLLECTIONS) {
+      if (this.counts[c] === 0) {
+        this.findings.push(
+          dataFinding("data.invalid-field", "missingCollection", { collection: c, id: "*" }, {}),
+        );
+      }
+    }
+    for (const c of COLLECTION_NAMES) if (c !== "visits") this.checkReferences(c);
+    this.finishVisits();
+    return new DatasetIndex(this.tables, this.visits, this.findings, {
+      ...this.parameterOverrides,
+    });
+  }
+
+  private targetOf(collection: CollectionName, spec: FieldSpec, row: AnyRow): CollectionName {
+    if (collection === "reports" && spec.name === "regionId") {
+      return row.kind === "cadre_list" ? "cities" : "counties";
+    }
+    return spec.ref!;
+  }
+
+  private checkReferences(collection: CollectionName): void {
+    const refs = COLLECTIONS[collection].fields.filter((f) => f.kind === "ref");
+    if (refs.length === 0) return;
+    const table = this.tables[collection] as Table<AnyRow>;
+    for (let i = 0; i < table.rows.length; i++) {
+      const row = table.rows[i]!;
+      for (const spec of refs) {
+        const value = row[spec.name];
+        if (typeof value !== "string") continue;
+        if (
+          collection === "reports" &&
+          spec.name === "regionId" &&
+          table.broken.get(row)?.has("kind")
+        )
+          continue;
+        const target = this.targetOf(collection, spec, row);
+        if ((this.tables[target] as Table<AnyRow>).has(value)) continue;
+        delete row[spec.name];
+        table.markBroken(row, spec.name);
+        const id = COLLECTIONS[collection].hasId ? String(row.id) : `#${table.positions[i]}`;
+        this.findings.push(
+          dataFinding(
+            "data.unknown-reference",
+            "unknownReference",
+            { collection, id },
+            { row: id, field: spec.name, header: spec.header, target, value },
+            { source: table.sources[i], field: spec.name },
+          ),
+        );
+      }
+    }
+  }
+
+  private finishVisits(): void {
+    const v = this.visits;
+    const people = v.people.ids.map((id) => this.tables.people.has(id));
+    const villages = v.villages.ids.map((id) => this.tables.villages.has(id));
+    const households = v.households.ids.map((id) => this.tables.households.has(id));
+    const specs = fieldSpecs("visits");
+    const reportOnce = new Set<string>();
+    v.finish((i) => {
+      const s = v.visit(i);
+      const personOk = people[v.people.get(s.personId)!];
+      const targetOk = s.householdVisit
+        ? households[v.households.get(s.targetId)!]
+        : villages[v.villages.get(s.targetId)!];
+      if (personOk && targetOk) return true;
+      const field = !personOk ? "personId" : s.householdVisit ? "householdId" : "villageId";
+      const value = !personOk ? s.personId : s.targetId;
+      const id = `#${s.position}`;
+      const key = `${id}\u0000${field}`;
+      if (!reportOnce.has(key)) {
+        reportOnce.add(key);
+        this.findings.push(
+          dataFinding(
+            "data.unknown-reference",
+            "unknownReference",
+            { collection: "visits", id },
+            {
+              row: id,
+              field,
+              header: specs.get(field)!.header,
+              target:
+                field === "personId"
+                  ? "people"
+                  : field === "householdId"
+                    ? "households"
+                    : "villages",
+              value,
+            },
+            { source: s.source, field },
+          ),
+        );
+      }
+      return false;
+    });
+  }
+}
+
+/**
+ * Loads a dataset already in memory (a parsed JSON document). Unknown top-level keys are
+ * reported as `data.unknown-column`; `parameters` holds flat overrides.
+ * @example const index = loadDataset({ cities: [...], counties: [...], townships: [...], villages: [...] });
+ */
+export function loadDataset(input: DatasetInput | Record<string, unknown>): DatasetIndex {
+  const loader = new DatasetLoader();
+  for (const [key, value] of Object.entries(input)) {
+    if (key === "parameters") {
+      if (value && typeof value === "object" && !Array.isArray(value)) {
+        loader.setParameterOverrides(value as Record<string, unknown>);
+      }
+      continue;
+    }
+    const collection = collectionNamed(key);
+    if (!collection) {
+      loader.addFinding(
+        dataFinding("data.unknown-column", "unknownCollection", { collection: key, id: "*" }, {}),
+      );
+      continue;
+    }
+    if (!Array.isArray(value)) {
+      if (value !== null && value !== undefined) {
+        loader.addFinding(
+          dataFinding("data.invalid-field", "notACollection", { collection, id: "*" }, {}),
+        );
+      }
+      continue;
+    }
+    loader.add(collection, value);
+  }
+  return loader.finish();
+}

@@ -1,0 +1,199 @@
+/**
+ * What a rule's check reads besides the index: the audit date, the parameters in force, and the
+ * "Time" and "Who is who" definitions of `rules.md`, each encoded once here.
+ */
+import { endedContractYears, isCurrent, type Period, toDay } from "../calendar/calendar.js";
+import type { PolicyParameters } from "../params/parameters.js";
+import type {
+  Household,
+  HouseholdAssignment,
+  Person,
+  ResidentCadre,
+  Unit,
+  Village,
+  VillageAssignment,
+} from "../schema/collections.js";
+import type { DatasetIndex } from "./dataset-index.js";
+
+/** A row with a start and an optional end: contracts, resident cadres, helpers. */
+export type Span = VillageAssignment | ResidentCadre | HouseholdAssignment;
+
+export const startOf = (row: Span): string | undefined =>
+  "selectedOn" in row ? row.selectedOn : row.startDate;
+
+export class RuleContext {
+  readonly asOf: string;
+  readonly asOfDay: number;
+  readonly params: PolicyParameters;
+  readonly index: DatasetIndex;
+  /** Fields this audit's date checks broke (a date after asOf, an end before the start). */
+  private readonly auditBroken: Map<object, Set<string>>;
+  /** Visits dated after asOf (left out of every count). */
+  readonly futureVisit: (i: number) => boolean;
+
+  constructor(
+    index: DatasetIndex,
+    asOf: string,
+    params: PolicyParameters,
+    auditBroken: Map<object, Set<string>>,
+  ) {
+    this.index = index;
+    this.asOf = asOf;
+    this.asOfDay = toDay(asOf);
+    this.params = params;
+    this.auditBroken = auditBroken;
+    const day = this.asOfDay;
+    this.futureVisit = (i) => index.visits.dayOf(i) > day;
+  }
+
+  /** Whether none of `fields` of `row` is broken — the row may be read by a rule that reads them. */
+  ok(row: object, ...fields: string[]): boolean {
+    const a = this.index.broken.get(row);
+    const b = this.auditBroken.get(row);
+    if (!a && !b) return true;
+    for (const f of fields) if (a?.has(f) || b?.has(f)) return false;
+    return true;
+  }
+
+  /** The row's start, unless broken. */
+  start(row: Span): string | undefined {
+    const field = "selectedOn" in row ? "selectedOn" : "startDate";
+    return this.ok(row, field) ? startOf(row) : undefined;
+  }
+
+  /**
+   * Current at asOf: started on or before it, and no end or an end after it. A row whose start or
+   * end is broken is not current (*interpretation*: it cannot be placed in time).
+   */
+  isCurrent(row: Span): boolean {
+    const start = this.start(row);
+    if (start === undefined || !this.ok(row, "endDate")) return false;
+    return isCurrent(start, row.endDate, this.asOf);
+  }
+
+  /** Started on or before asOf (current or ended), with readable dates. */
+  hasStarted(row: Span): boolean {
+    const start = this.start(row);
+    return start !== undefined && start <= this.asOf && this.ok(row, "endDate");
+  }
+
+  /** The contract years of a started row that must be checked at asOf. */
+  contractYears(row: Span): { period: Period; year: number; fromDay: number; toDay: number }[] {
+    const start = this.start(row);
+    if (start === undefined || !this.hasStarted(row)) return [];
+    return endedContractYears(start, this.asOf, row.endDate).map((period) => ({
+      period,
+      year: Number(period.start.slice(0, 4)),
+      fromDay: toDay(period.start),
+      toDay: toDay(period.end),
+    }));
+  }
+
+  /** Whether a village or household has exited poverty by asOf (a future date counts as absent). */
+  exited(row: Village | Household): boolean {
+    return (
+      row.exitedPovertyOn !== undefined &&
+      this.ok(row, "exitedPovertyOn") &&
+      row.exitedPovertyOn <= this.asOf
+    );
+  }
+
+  /** A poor village that has not exited. */
+  isPoorVillage(village: Village): boolean {
+    return village.isPoor === true && !this.exited(village);
+  }
+
+  /** The current `villageAssignments` rows of a village. */
+  currentContracts(villageId: string): VillageAssignment[] {
+    return this.index.contractsOfVillage(villageId).filter((r) => this.isCurrent(r));
+  }
+
+  /** A village's contracting units: units with a current row for it. */
+  contractingUnits(villageId: string): Unit[] {
+    const units: Unit[] = [];
+    const seen = new Set<string>();
+    for (const r of this.currentContracts(villageId)) {
+      const u = this.index.unit(r.unitId);
+      if (u && !seen.has(u.id)) {
+        seen.add(u.id);
+        units.push(u);
+      }
+    }
+    return units;
+  }
+
+  /**
+   * The contracting units for `household.helper-eligible` and `household.unit-staff-first`: for
+   * an exited village, also those whose row ended on or after the exit.
+   */
+  helperUnits(village: Village): Unit[] {
+    const units = this.contractingUnits(village.id);
+    if (!this.exited(village)) return units;
+    const exit = village.exitedPovertyOn!;
+    for (const r of this.index.contractsOfVillage(village.id)) {
+      if (!this.hasStarted(r) || r.endDate === undefined || r.endDate < exit) continue;
+      const u = this.index.unit(r.unitId);
+      if (u && !units.some((x) => x.id === u.id)) units.push(u);
+    }
+    return units;
+  }
+
+  /** Whether a village is contracted: it has a current row. */
+  isContracted(villageId: string): boolean {
+    return this.currentContracts(villageId).length > 0;
+  }
+
+  /** The current helpers' rows of a household. */
+  currentHelpers(householdId: string): HouseholdAssignment[] {
+    return this.index.helpersOfHousehold(householdId).filter((r) => this.isCurrent(r));
+  }
+
+  /** The current resident cadres' rows of a village. */
+  currentResidentCadres(villageId: string): ResidentCadre[] {
+    return this.index.residentCadresOfVillage(villageId).filter((r) => this.isCurrent(r));
+  }
+
+  /**
+   * Whether a resident cadre is *selected* (选派干部): the row says so, or its unit is a party or
+   * government organ, a people's organisation, or a civil-servant-managed public institution.
+   * For central units in Anhui ("部分") only the flag decides.
+   */
+  isSelected(row: ResidentCadre): boolean {
+    if (row.selected === true) return true;
+    if (row.selected === false) return false;
+    const unit = this.index.unit(row.unitId);
+    if (!unit) return false;
+    return (
+      unit.category === "party_government_organ" ||
+      unit.category === "peoples_organization" ||
+      (unit.category === "public_institution" && unit.civilServantManaged === true)
+    );
+  }
+
+  /** A welfare household: `wubao`, or `dibao` without labour capacity. */
+  isWelfare(h: Household): boolean {
+    return h.attribute === "wubao" || (h.attribute === "dibao" && h.hasLaborCapacity === false);
+  }
+
+  /** Whether a unit is small: `staffSize` ≤ `smallUnitMaxStaff`. */
+  isSmall(unit: Unit): boolean {
+    return unit.staffSize <= this.params.smallUnitMaxStaff;
+  }
+
+  /** Township cadres of a township (township cadres and civil-affairs officers). */
+  isTownshipCadreOf(person: Person, townshipId: string | undefined): boolean {
+    return (
+      townshipId !== undefined &&
+      (person.role === "township_cadre" || person.role === "civil_affairs_officer") &&
+      person.townshipId === townshipId
+    );
+  }
+
+  /** A village cadre of a village (a college-graduate village official is not one). */
+  isVillageCadreOf(person: Person, villageId: string): boolean {
+    return person.role === "village_cadre" && person.villageId === villageId;
+  }
+
+  /** "name (id)" of a row, for messages. */
+  label: DatasetIndex["label"] = (c, id) => this.index.label(c, id);
+}

@@ -1,0 +1,220 @@
+/**
+ * Visits kept compactly: a province has tens of millions, so they are never row objects. Each
+ * visit is a few numbers in growable typed arrays (person, target, kind, day, line, file); at
+ * `finish` they are grouped by target (household for household visits, village otherwise) with a
+ * counting sort, so a rule counts one household's or village's visits without scanning the rest.
+ */
+import type { Source } from "./findings.js";
+
+/** Interns ids as small integers. */
+export class Interner {
+  readonly ids: string[] = [];
+  private readonly map = new Map<string, number>();
+  intern(id: string): number {
+    let n = this.map.get(id);
+    if (n === undefined) {
+      n = this.ids.length;
+      this.ids.push(id);
+      this.map.set(id, n);
+    }
+    return n;
+  }
+  get(id: string): number | undefined {
+    return this.map.get(id);
+  }
+}
+
+const KIND_CODES = { principal_research: 0, household_visit: 1, staff_visit: 2 } as const;
+export type VisitKindCode = (typeof KIND_CODES)[keyof typeof KIND_CODES];
+export const visitKindCode = (kind: keyof typeof KIND_CODES): VisitKindCode => KIND_CODES[kind];
+
+class Column<A extends Int32Array | Uint8Array | Uint16Array> {
+  data: A;
+  constructor(private readonly make: (n: number) => A) {
+    this.data = make(1024);
+  }
+  set(i: number, v: number) {
+    if (i >= this.data.length) {
+      const bigger = this.make(this.data.length * 2);
+      bigger.set(this.data);
+      this.data = bigger;
+    }
+    this.data[i] = v;
+  }
+}
+
+/** A visit as stored: the compact fields plus what it takes to name it in a finding. */
+export interface StoredVisit {
+  index: number;
+  personId: string;
+  day: number;
+  kind: VisitKindCode;
+  householdVisit: boolean;
+  targetId: string;
+  source: Source | undefined;
+  position: number;
+}
+
+/** Grouped visits of one kind of target: offsets into person/day arrays (CSR). */
+interface Grouped {
+  offsets: Int32Array;
+  order: Int32Array;
+}
+
+/** The visits of a dataset, compact. */
+export class VisitStore {
+  readonly people = new Interner();
+  readonly villages = new Interner();
+  readonly households = new Interner();
+  private readonly files: (Source | undefined)[] = [];
+  private readonly fileIndex = new Map<string, number>();
+  private readonly person = new Column((n) => new Int32Array(n));
+  private readonly target = new Column((n) => new Int32Array(n));
+  private readonly kind = new Column((n) => new Uint8Array(n));
+  private readonly day = new Column((n) => new Int32Array(n));
+  private readonly line = new Column((n) => new Int32Array(n));
+  private readonly file = new Column((n) => new Uint16Array(n));
+  /** Positions (0-based, in the collection) of rows that were not stored, ascending. */
+  private readonly skipped: number[] = [];
+  private n = 0;
+  private byHousehold: Grouped | undefined;
+  private byVillage: Grouped | undefined;
+  /** Visits left out of counting (unknown reference, or future date in an audit). */
+  private excluded: Uint8Array | undefined;
+
+  get size(): number {
+    return this.n;
+  }
+
+  /** Notes that the row at `position` was not stored (invalid), to keep positions right. */
+  skip(position: number): void {
+    this.skipped.push(position);
+  }
+
+  add(
+    personId: string,
+    kind: VisitKindCode,
+    day: number,
+    villageId: string,
+    householdId: string | undefined,
+    source: Source | undefined,
+  ): void {
+    const i = this.n++;
+    this.person.set(i, this.people.intern(personId));
+    this.kind.set(i, kind);
+    this.day.set(i, day);
+    this.target.set(
+      i,
+      kind === KIND_CODES.household_visit
+        ? this.households.intern(householdId!)
+        : this.villages.intern(villageId),
+    );
+    this.line.set(i, source?.line ?? 0);
+    this.file.set(i, this.fileId(source));
+  }
+
+  private fileId(source: Source | undefined): number {
+    const key = source ? `${source.file}\u0000${source.sheet ?? ""}` : "";
+    let n = this.fileIndex.get(key);
+    if (n === undefined) {
+      n = this.files.length;
+      this.files.push(
+        source
+          ? { file: source.file, ...(source.sheet ? { sheet: source.sheet } : {}) }
+          : undefined,
+      );
+      this.fileIndex.set(key, n);
+    }
+    return n;
+  }
+
+  /** The position in the collection of stored visit `i` (skipped rows counted). */
+  position(i: number): number {
+    // Positions of stored rows grow with i; skipped ones are sparse: binary search how many precede.
+    let lo = 0;
+    let hi = this.skipped.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.skipped[mid]! - mid <= i) lo = mid + 1;
+      else hi = mid;
+    }
+    return i + lo;
+  }
+
+  visit(i: number): StoredVisit {
+    const k = this.kind.data[i] as VisitKindCode;
+    const hv = k === KIND_CODES.household_visit;
+    const f = this.files[this.file.data[i]!];
+    const line = this.line.data[i]!;
+    return {
+      index: i,
+      personId: this.people.ids[this.person.data[i]!]!,
+      day: this.day.data[i]!,
+      kind: k,
+      householdVisit: hv,
+      targetId: (hv ? this.households : this.villages).ids[this.target.data[i]!]!,
+      source: f ? { ...f, ...(line ? { line } : {}) } : undefined,
+      position: this.position(i),
+    };
+  }
+
+  /** Groups visits by target; `keep(i)` false leaves a visit out (e.g. an unknown reference). */
+  finish(keep: (i: number) => boolean): void {
+    const excluded = new Uint8Array(this.n);
+    for (let i = 0; i < this.n; i++) if (!keep(i)) excluded[i] = 1;
+    this.excluded = excluded;
+    this.byHousehold = this.group(true);
+    this.byVillage = this.group(false);
+  }
+
+  private group(householdVisits: boolean): Grouped {
+    const n = (householdVisits ? this.households : this.villages).ids.length;
+    const offsets = new Int32Array(n + 1);
+    const kinds = this.kind.data;
+    const targets = this.target.data;
+    const isHv = (i: number) => (kinds[i] === KIND_CODES.household_visit) === householdVisits;
+    for (let i = 0; i < this.n; i++) if (isHv(i)) offsets[targets[i]! + 1]!++;
+    for (let t = 0; t < n; t++) offsets[t + 1]! += offsets[t]!;
+    const order = new Int32Array(offsets[n]!);
+    const fill = offsets.slice(0, n);
+    for (let i = 0; i < this.n; i++) if (isHv(i)) order[fill[targets[i]!]!++] = i;
+    return { offsets, order };
+  }
+
+  /** Every stored visit index, for data checks that scan once per audit. */
+  *indices(): Iterable<number> {
+    for (let i = 0; i < this.n; i++) yield i;
+  }
+
+  dayOf(i: number): number {
+    return this.day.data[i]!;
+  }
+
+  /**
+   * Counts the visits of `kind` by `personId` to a target between two days (start inclusive, end
+   * exclusive), leaving out excluded visits and those `skip(i)` names (an audit's future dates).
+   */
+  count(
+    target: { household: string } | { village: string },
+    personId: string,
+    kind: VisitKindCode,
+    fromDay: number,
+    toDay: number,
+    skip?: (i: number) => boolean,
+  ): number {
+    const hv = "household" in target;
+    const grouped = hv ? this.byHousehold : this.byVillage;
+    const t = hv ? this.households.get(target.household) : this.villages.get(target.village);
+    const p = this.people.get(personId);
+    if (!grouped || t === undefined || p === undefined) return 0;
+    let n = 0;
+    for (let j = grouped.offsets[t]!; j < grouped.offsets[t + 1]!; j++) {
+      const i = grouped.order[j]!;
+      if (this.person.data[i] !== p || this.kind.data[i] !== kind) continue;
+      if (this.excluded?.[i] || skip?.(i)) continue;
+      const d = this.day.data[i]!;
+      if (d >= fromDay && d < toDay) n++;
+    }
+    return n;
+  }
+}

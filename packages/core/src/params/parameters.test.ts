@@ -1,0 +1,50 @@
+import { describe, expect, it } from "vitest";
+import { ConfigurationError, PARAMETER_NAMES, PARAMETERS, parametersOn } from "./parameters.js";
+
+describe("parameters", () => {
+  it("holds the 2014 defaults of rules.md", () => {
+    expect(parametersOn("2015-01-01")).toEqual({
+      residentCadreMaxAge: 40,
+      residentCadreMinWorkYears: 3,
+      residentCadreMinEducation: "associate",
+      principalVisitsPerYear: 2,
+      termYears: 3,
+      unitListDeadline: "2014-07-30",
+      cadreListDeadline: "2014-08-10",
+      keyCountyCount: 31,
+      smallUnitMaxStaff: 10,
+      householdVisitsPerYear: 4,
+      topicMeetingsPerYear: 2,
+      staffVisitsPerYear: 1,
+    });
+  });
+
+  it("cites a clause for every parameter and notes every interpretation", () => {
+    for (const name of PARAMETER_NAMES) expect(PARAMETERS[name].clause).toMatch(/^[一二三四]/);
+    for (const name of [
+      "smallUnitMaxStaff",
+      "householdVisitsPerYear",
+      "topicMeetingsPerYear",
+      "staffVisitsPerYear",
+    ] as const) {
+      expect(PARAMETERS[name].note?.en).toMatch(/interpretation/);
+    }
+  });
+
+  it("applies flat overrides", () => {
+    expect(
+      parametersOn("2015-01-01", { termYears: 5, unitListDeadline: "2014-08-01" }),
+    ).toMatchObject({
+      termYears: 5,
+      unitListDeadline: "2014-08-01",
+    });
+  });
+
+  it("refuses an unknown parameter or a value of the wrong kind", () => {
+    expect(() => parametersOn("2015-01-01", { nope: 1 })).toThrow(ConfigurationError);
+    expect(() => parametersOn("2015-01-01", { termYears: "3" })).toThrow(/whole number/);
+    expect(() => parametersOn("2015-01-01", { residentCadreMinEducation: "phd" })).toThrow(
+      ConfigurationError,
+    );
+  });
+});

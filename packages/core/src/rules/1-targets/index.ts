@@ -1,0 +1,5 @@
+/** The rules of 一 目标任务 (village.has-unit, household.has-helper, household.single-helper), in the order of rules.md. */
+import type { Rule } from "../rule.js";
+import { villageHasUnit } from "./has-unit.js";
+
+export const SECTION_1_RULES: readonly Rule[] = [villageHasUnit];

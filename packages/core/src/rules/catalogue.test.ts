@@ -1,0 +1,47 @@
+import { readdirSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import { POLICY_TEXT } from "../policy/source-text.js";
+import { CATALOGUE } from "./catalogue.js";
+import { SPEC_TABLE } from "./spec-table.js";
+
+const testFiles = readdirSync(new URL(".", import.meta.url), { recursive: true, encoding: "utf8" })
+  .filter((f) => f.endsWith(".test.ts"))
+  .map((f) => f.split(/[\\/]/).pop()!);
+
+describe("the catalogue", () => {
+  it("holds only rules of rules.md, each once", () => {
+    const ids = CATALOGUE.map((r) => r.id);
+    expect(new Set(ids).size).toBe(ids.length);
+    const spec = new Set(SPEC_TABLE.map((r) => r.id));
+    for (const id of ids) expect(spec.has(id), id).toBe(true);
+  });
+
+  it("lists the rules in the order of rules.md", () => {
+    const order = SPEC_TABLE.map((r) => r.id).filter((id) => CATALOGUE.some((r) => r.id === id));
+    expect(CATALOGUE.map((r) => r.id)).toEqual(order);
+  });
+
+  for (const rule of CATALOGUE) {
+    describe(rule.id, () => {
+      const spec = SPEC_TABLE.find((r) => r.id === rule.id)!;
+      it("has the clause and severity of rules.md", () => {
+        expect(rule.clause).toBe(spec.clause);
+        expect(rule.severity).toBe(spec.severity);
+        expect(["county", "province"]).toContain(rule.scope);
+      });
+      it("quotes a sentence found verbatim in the policy text", () => {
+        expect(rule.quote.length).toBeGreaterThan(4);
+        expect(POLICY_TEXT).toContain(rule.quote);
+      });
+      it("has titles and a default message in Chinese and English", () => {
+        for (const m of [rule.title, rule.messages.default, ...Object.values(rule.messages)]) {
+          expect(m.zh).toMatch(/[\u4e00-\u9fff]/);
+          expect(m.en).toMatch(/[a-z]/);
+        }
+      });
+      it("has a test file beside it", () => {
+        expect(testFiles).toContain(`${rule.id.split(".")[1]}.test.ts`);
+      });
+    });
+  }
+});

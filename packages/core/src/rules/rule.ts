@@ -1,0 +1,53 @@
+/**
+ * The rule model: a rule is data — id, clause, severity, scope, the quoted sentence, titles and
+ * message templates in zh and en — plus a check that reads the index and yields hits. A check
+ * never throws for bad data and never reads a clock: the audit passes `asOf`.
+ */
+import type { DatasetIndex } from "../engine/dataset-index.js";
+import type { EntityRef, Message } from "../engine/findings.js";
+import type { RuleContext } from "../engine/rule-context.js";
+import type { Severity } from "../vocabulary/enums.js";
+
+/**
+ * `county` when one county's rows suffice to check it; `province` when it needs rows across
+ * counties (a national audit runs county-scope rules partition by partition).
+ */
+export type RuleScope = "county" | "province";
+
+/** What a check yields: the engine adds the rule's id, severity, clause, message and source. */
+export interface RuleHit {
+  entity: EntityRef;
+  related?: EntityRef[];
+  /** Key of `messages` (default `"default"`). */
+  message?: string;
+  /** Values for the template's placeholders; `{entity}`, `{related}`, `{years}` are filled in. */
+  params?: Record<string, string | number>;
+  years?: number[];
+  field?: string;
+}
+
+/** A rule of the catalogue. */
+export interface Rule {
+  /** Stable id from `rules.md`, never reused. */
+  id: string;
+  /** The clause, in the document's own numbering (`二(三)4`). */
+  clause: string;
+  severity: Severity;
+  scope: RuleScope;
+  /** The sentence it encodes, verbatim from the policy text. */
+  quote: string;
+  title: Message;
+  /** Where `rules.md` or we read the text one way among several: what we chose. */
+  interpretation?: Message;
+  /** Message templates in zh and en; `default` is required. */
+  messages: { default: Message } & Record<string, Message>;
+  check(index: DatasetIndex, ctx: RuleContext): Iterable<RuleHit>;
+}
+
+/**
+ * Declares a rule (an identity function that checks the shape at compile time).
+ * @example export const villageHasUnit = defineRule({ id: "village.has-unit", … });
+ */
+export function defineRule(rule: Rule): Rule {
+  return rule;
+}

@@ -1,0 +1,57 @@
+/**
+ * The catalogue of `rules.md` as a table — id, clause, severity, in the file's order — against
+ * which the meta-test checks the implemented rules. Generated from rules.md; edit both together.
+ */
+export const SPEC_TABLE: readonly {
+  id: string;
+  clause: string;
+  severity: "error" | "warning" | "info";
+}[] = [
+  { id: "village.has-unit", clause: "一", severity: "error" },
+  { id: "household.has-helper", clause: "一", severity: "error" },
+  { id: "household.single-helper", clause: "一", severity: "error" },
+  { id: "unit.eligible-category", clause: "二(一)", severity: "error" },
+  { id: "unit.eligible-level", clause: "二(一)", severity: "error" },
+  { id: "village.non-key-county-local", clause: "二(二)", severity: "error" },
+  { id: "province-unit.covers-designated-county", clause: "二(二)", severity: "error" },
+  { id: "province-unit.has-designated-county", clause: "二(二)", severity: "error" },
+  { id: "province-unit.lead-in-led-county", clause: "二(二)", severity: "warning" },
+  { id: "province-unit.prefer-paired-village", clause: "二(二)", severity: "warning" },
+  { id: "city-unit.has-village", clause: "二(二)", severity: "error" },
+  { id: "city-unit.within-city", clause: "二(二)", severity: "error" },
+  { id: "city-unit.in-key-county", clause: "二(二)", severity: "error" },
+  { id: "county-unit.within-county", clause: "二(二)", severity: "error" },
+  { id: "village.pool-small-units", clause: "二(二)", severity: "warning" },
+  { id: "unit.staff-visits", clause: "二(三)1", severity: "warning" },
+  { id: "village.has-plans", clause: "二(三)2", severity: "error" },
+  { id: "assignment.no-early-exit", clause: "二(三)2", severity: "error" },
+  { id: "village.has-resident-cadre", clause: "二(三)4", severity: "error" },
+  { id: "resident-cadre.from-contracting-unit", clause: "二(三)4", severity: "error" },
+  { id: "resident-cadre.one-village", clause: "二(三)4", severity: "error" },
+  { id: "selected-cadre.party-member", clause: "二(三)4", severity: "error" },
+  { id: "selected-cadre.work-years", clause: "二(三)4", severity: "error" },
+  { id: "selected-cadre.education", clause: "二(三)4", severity: "error" },
+  { id: "selected-cadre.age", clause: "二(三)4", severity: "warning" },
+  { id: "selected-cadre.reserve-preferred", clause: "二(三)4", severity: "info" },
+  { id: "selected-cadre.village-post", clause: "二(三)4", severity: "error" },
+  { id: "work-team.captain", clause: "二(三)4", severity: "error" },
+  { id: "work-team.members", clause: "二(三)4", severity: "error" },
+  { id: "household.helper-eligible", clause: "三(一)", severity: "error" },
+  { id: "household.unit-staff-first", clause: "三(一)", severity: "warning" },
+  { id: "household.welfare-to-civil-affairs", clause: "三(一)", severity: "warning" },
+  { id: "household.verified-by-resident-cadre", clause: "三(一)", severity: "error" },
+  { id: "household.helper-recorded", clause: "三(一)", severity: "error" },
+  { id: "household.cause-known", clause: "三(二)1", severity: "error" },
+  { id: "household.has-plan", clause: "三(二)2", severity: "error" },
+  { id: "household.regular-visits", clause: "三(二)3", severity: "warning" },
+  { id: "unit.principal-visits", clause: "四2", severity: "error" },
+  { id: "unit.topic-meetings", clause: "四2", severity: "warning" },
+  { id: "unit.has-deputy", clause: "四2", severity: "error" },
+  { id: "village.has-coordinators", clause: "四2", severity: "error" },
+  { id: "unit.annual-assessment", clause: "四3", severity: "error" },
+  { id: "assignment.acceptance-after-term", clause: "四3", severity: "error" },
+  { id: "assignment.continue-if-failed", clause: "四3", severity: "error" },
+  { id: "report.unit-list-deadline", clause: "四4", severity: "error" },
+  { id: "report.cadre-list-deadline", clause: "四4", severity: "error" },
+  { id: "resident-cadre.approved", clause: "四4", severity: "error" },
+];
