@@ -25,7 +25,7 @@ export {
   makeIdNumber,
 } from "./engine/id-number.js";
 export type { Provenance } from "./engine/loader.js";
-export { DatasetLoader, dataFinding, loadDataset } from "./engine/loader.js";
+export { addDatasetObject, DatasetLoader, dataFinding, loadDataset } from "./engine/loader.js";
 export { RuleContext } from "./engine/rule-context.js";
 export type {
   ParameterDefinition,
@@ -41,6 +41,7 @@ export {
   parametersOn,
   parameterValueOn,
 } from "./params/parameters.js";
+export type { Cell, Column, ColumnKind, Table } from "./forms/table.js";
 export { POLICY_ID, POLICY_TEXT } from "./policy/source-text.js";
 export { CATALOGUE, ruleById } from "./rules/catalogue.js";
 export type { Rule, RuleHit, RuleScope } from "./rules/rule.js";

@@ -132,10 +132,14 @@ export class DatasetLoader {
     Object.assign(this.parameterOverrides, overrides);
   }
 
-  /** Counts a row position without a row (a malformed line), so later positions stay right. */
-  skipPosition(collection: CollectionName): void {
+  /**
+   * Counts a row position without a row (a malformed line), so later positions stay right;
+   * returns the position, by which a reader names the line in its finding (`#<position>`).
+   */
+  skipPosition(collection: CollectionName): number {
     const position = this.counts[collection]++;
     if (collection === "visits") this.visits.skip(position);
+    return position;
   }
 
   private unknownColumn(collection: CollectionName, field: string, file: string | undefined) {
@@ -410,6 +414,19 @@ export class DatasetLoader {
  */
 export function loadDataset(input: DatasetInput | Record<string, unknown>): DatasetIndex {
   const loader = new DatasetLoader();
+  addDatasetObject(loader, input);
+  return loader.finish();
+}
+
+/**
+ * Adds a dataset object (a parsed JSON document) to a loader: each key a collection (English or
+ * Chinese name), `parameters` the flat overrides, any other key a `data.unknown-column` warning.
+ */
+export function addDatasetObject(
+  loader: DatasetLoader,
+  input: DatasetInput | Record<string, unknown>,
+  file?: string,
+): void {
   for (const [key, value] of Object.entries(input)) {
     if (key === "parameters") {
       if (value && typeof value === "object" && !Array.isArray(value)) {
@@ -432,7 +449,6 @@ export function loadDataset(input: DatasetInput | Record<string, unknown>): Data
       }
       continue;
     }
-    loader.add(collection, value);
+    loader.add(collection, value, file ? { file } : undefined);
   }
-  return loader.finish();
 }

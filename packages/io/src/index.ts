@@ -1,0 +1,12 @@
+export type { CsvOptions } from "./csv-writer.js";
+export { cellText, tableToCsv, writeTableCsv } from "./csv-writer.js";
+export type { DatasetRows, DatasetWriteOptions } from "./dataset-writer.js";
+export { collectionTable, writeDatasetCsv, writeDatasetXlsx } from "./dataset-writer.js";
+export type { CsvEncoding } from "./decode.js";
+export { decodeCsv, detectEncoding, looksBinary } from "./decode.js";
+export { InputError } from "./errors.js";
+export type { ReadOptions } from "./read.js";
+export { readDatasetFromBytes, readDatasetFromPath } from "./read.js";
+export { sheetCollection } from "./xlsx-reader.js";
+export type { XlsxOptions } from "./xlsx-writer.js";
+export { MAX_SHEET_ROWS, sheetName, writeTablesXlsx } from "./xlsx-writer.js";
