@@ -27,6 +27,7 @@ export {
 export type { Provenance } from "./engine/loader.js";
 export { addDatasetObject, DatasetLoader, dataFinding, loadDataset } from "./engine/loader.js";
 export { RuleContext } from "./engine/rule-context.js";
+export type { Cell, Column, ColumnKind, Table } from "./forms/table.js";
 export type {
   ParameterDefinition,
   ParameterKind,
@@ -41,7 +42,6 @@ export {
   parametersOn,
   parameterValueOn,
 } from "./params/parameters.js";
-export type { Cell, Column, ColumnKind, Table } from "./forms/table.js";
 export { POLICY_ID, POLICY_TEXT } from "./policy/source-text.js";
 export { CATALOGUE, ruleById } from "./rules/catalogue.js";
 export type { Rule, RuleHit, RuleScope } from "./rules/rule.js";

@@ -196,4 +196,15 @@ export class RuleContext {
 
   /** "name (id)" of a row, for messages. */
   label: DatasetIndex["label"] = (c, id) => this.index.label(c, id);
+
+  /** A unit's contracted villages: the villages it has a current row for, each once. */
+  contractedVillages(unitId: string): Village[] {
+    const villages: Village[] = [];
+    for (const r of this.index.contractsOfUnit(unitId)) {
+      if (!this.isCurrent(r)) continue;
+      const v = this.index.village(r.villageId);
+      if (v && !villages.includes(v)) villages.push(v);
+    }
+    return villages;
+  }
 }

@@ -1,0 +1,33 @@
+import { describe, expect, it } from "vitest";
+import { compliantCounty, ID, staff } from "../../testing/fixture.js";
+import { findingsOf, hits } from "../../testing/run.js";
+import { selectedCadreVillagePost as rule } from "./village-post.js";
+
+const id = staff(ID.cityUnit, "cadre");
+const rowOf = (d: ReturnType<typeof compliantCounty>) =>
+  d.residentCadres.find((r) => r.personId === id)!;
+
+describe("selected-cadre.village-post", () => {
+  it("passes when every selected cadre is first secretary", () => {
+    expect(hits(rule, compliantCounty())).toEqual([]);
+  });
+
+  it("passes a secretary and flags no post or a missing one", () => {
+    const d = compliantCounty();
+    rowOf(d).villagePost = "secretary";
+    expect(hits(rule, d)).toEqual([]);
+    rowOf(d).villagePost = "none";
+    const f = findingsOf(rule, d);
+    expect(f.map((x) => [x.entity.id, x.related?.[0]?.id])).toEqual([[id, ID.v2]]);
+    expect(f[0]!.message.zh).toContain("莲塘村");
+    delete rowOf(d).villagePost;
+    expect(hits(rule, d)).toEqual([[id, ID.v2]]);
+  });
+
+  it("leaves out a cadre who is not selected", () => {
+    const d = compliantCounty();
+    rowOf(d).villagePost = "none";
+    rowOf(d).selected = false;
+    expect(hits(rule, d)).toEqual([]);
+  });
+});

@@ -1,0 +1,40 @@
+import { defineRule } from "../rule.js";
+import { householdRef } from "./lookups.js";
+
+/** 三(一): the helper is written into both the register and the handbook. */
+export const householdHelperRecorded = defineRule({
+  id: "household.helper-recorded",
+  clause: "三(一)",
+  severity: "error",
+  scope: "county",
+  quote: "帮扶责任人的基本情况要分别填写到国家统一印制的《贫困户登记表》和《扶贫手册》",
+  title: {
+    zh: "帮扶责任人填入《贫困户登记表》和《扶贫手册》",
+    en: "The helper is recorded in the household register and the poverty handbook",
+  },
+  messages: {
+    default: {
+      zh: "贫困户{entity}的帮扶责任人{related}未填入{forms};帮扶责任人的基本情况要分别填写到《贫困户登记表》和《扶贫手册》",
+      en: "The helper {related} of household {entity} is not recorded in {formsEn}; the helper's details must be entered in both the household register and the poverty handbook",
+    },
+  },
+  *check(index, ctx) {
+    for (const row of index.rows("householdAssignments")) {
+      if (!ctx.ok(row, "householdId", "personId", "recordedInRegister", "recordedInHandbook"))
+        continue;
+      if (!ctx.isCurrent(row) || !index.household(row.householdId)) continue;
+      const missing = [
+        ...(row.recordedInRegister === true ? [] : [["《贫困户登记表》", "the register"]]),
+        ...(row.recordedInHandbook === true ? [] : [["《扶贫手册》", "the handbook"]]),
+      ];
+      if (missing.length === 0) continue;
+      yield {
+        ...householdRef(row.householdId, row.personId),
+        params: {
+          forms: missing.map(([zh]) => zh).join("和"),
+          formsEn: missing.map(([, en]) => en).join(" and "),
+        },
+      };
+    }
+  },
+});

@@ -1,0 +1,46 @@
+import { describe, expect, it } from "vitest";
+import type { Dataset } from "../../schema/collections.js";
+import { compliantCounty, ID, staff } from "../../testing/fixture.js";
+import { findingsOf, hits } from "../../testing/run.js";
+import { residentCadreApproved as rule } from "./approved.js";
+
+const cadreOf = (d: Dataset, villageId: string) =>
+  d.residentCadres.find((r) => r.villageId === villageId)!;
+
+describe("resident-cadre.approved", () => {
+  it("passes when every current resident cadre is approved", () => {
+    expect(hits(rule, compliantCounty())).toEqual([]);
+  });
+
+  it("flags a current resident cadre without an approval date", () => {
+    const d = compliantCounty();
+    delete cadreOf(d, ID.v2).approvedOn;
+    const f = findingsOf(rule, d);
+    expect(f.map((x) => [x.entity, x.related, x.field])).toEqual([
+      [
+        { collection: "people", id: staff(ID.cityUnit, "cadre") },
+        [{ collection: "villages", id: ID.v2 }],
+        "approvedOn",
+      ],
+    ]);
+    expect(f[0]!.message.zh).toContain("U-C1驻村干部(U-C1-cadre)");
+    expect(f[0]!.message.zh).toContain("莲塘村");
+  });
+
+  it("accepts an approval on asOf and leaves a later one to data.date-order", () => {
+    const d = compliantCounty();
+    cadreOf(d, ID.v2).approvedOn = "2018-07-20";
+    expect(hits(rule, d)).toEqual([]);
+    cadreOf(d, ID.v2).approvedOn = "2018-07-21";
+    expect(hits(rule, d)).toEqual([]);
+  });
+
+  it("leaves out a resident cadre who is no longer current", () => {
+    const d = compliantCounty();
+    delete cadreOf(d, ID.v2).approvedOn;
+    cadreOf(d, ID.v2).endDate = "2018-07-20";
+    expect(hits(rule, d)).toEqual([]);
+    cadreOf(d, ID.v2).endDate = "2018-07-21";
+    expect(hits(rule, d)).toEqual([[staff(ID.cityUnit, "cadre"), ID.v2]]);
+  });
+});
