@@ -27,6 +27,7 @@ export {
 export type { Provenance } from "./engine/loader.js";
 export { addDatasetObject, DatasetLoader, dataFinding, loadDataset } from "./engine/loader.js";
 export { RuleContext } from "./engine/rule-context.js";
+export { findingsTable } from "./forms/findings-table.js";
 export type { Cell, Column, ColumnKind, Table } from "./forms/table.js";
 export type {
   ParameterDefinition,
