@@ -1,61 +1,76 @@
-import { type CommandDef, defineCommand, renderUsage, runCommand } from "citty";
+import { type CommandSpec, helpText, type Options } from "./args.js";
+import { auditSpec, runAudit } from "./commands/audit.js";
+import { rulesSpec, runRules } from "./commands/rules.js";
+import { EXIT } from "./commands/shared.js";
 import { type CliIo, UsageError } from "./io.js";
 import { VERSION } from "./version.js";
 
-/** Exit codes, documented in the README: a CI pipeline gates on them. */
-export const EXIT = { ok: 0, findings: 1, usage: 2 } as const;
+export { EXIT };
 
-// biome-ignore lint/suspicious/noExplicitAny: citty's command map is heterogeneous
-type AnyCommand = CommandDef<any>;
-
-export function rootCommand(subCommands: Record<string, AnyCommand>): AnyCommand {
-  return defineCommand({
-    meta: {
-      name: "shuangbao",
-      version: VERSION,
-      description: "审计安徽省“单位包村、干部包户”数据 · Audit data of Anhui's 2014 “双包” policy",
-    },
-    subCommands,
-  });
+interface Command {
+  spec: CommandSpec<Options>;
+  run: (argv: string[], io: CliIo) => Promise<number>;
 }
 
-/** The commands this build provides; later steps add to the map. */
-export function commands(): Record<string, AnyCommand> {
-  return {};
+/** The commands, in the order `--help` lists them. */
+export const COMMANDS: Record<string, Command> = {
+  audit: { spec: auditSpec as unknown as CommandSpec<Options>, run: runAudit },
+  rules: { spec: rulesSpec as unknown as CommandSpec<Options>, run: runRules },
+};
+
+function rootHelp(): string {
+  const names = Object.keys(COMMANDS);
+  const width = Math.max(...names.map((n) => n.length)) + 2;
+  return [
+    `shuangbao ${VERSION} — 安徽省“单位包村、干部包户”数据审计 · audits data of Anhui's 2014 “双包” policy`,
+    "",
+    "用法 Usage: shuangbao <command> [options]",
+    "",
+    "命令 Commands:",
+    ...names.map((n) => `  ${n.padEnd(width)}${COMMANDS[n]!.spec.summary}`),
+    "",
+    "  shuangbao <command> --help   每个命令的帮助与示例 help and examples for a command",
+    "  shuangbao --version          版本 the version",
+    "",
+    "退出码 Exit codes: 0 无达到 --fail-on 级别的发现 nothing at or above --fail-on · 1 有 findings at or above it",
+    "                  2 用法错误或无法读取的输入 usage error or unreadable input",
+    "",
+  ].join("\n");
 }
 
 /**
- * Runs the CLI with `argv` (without node and script) and returns the exit code.
+ * Runs the CLI with `argv` (without node and script) and returns the exit code. Never throws for
+ * a user's mistake: it prints one clear line and returns 2.
  * @example await main(["--version"], io) // prints the version, returns 0
  */
 export async function main(argv: string[], io: CliIo): Promise<number> {
-  const subs = commands();
-  const root = rootCommand(subs);
-  if (argv.length === 0 || argv[0] === "--help" || argv[0] === "-h") {
-    io.stdout(`${await renderUsage(root)}\n`);
-    return argv.length === 0 ? EXIT.usage : EXIT.ok;
+  const [name, ...rest] = argv;
+  if (name === undefined) {
+    io.stderr(rootHelp());
+    return EXIT.usage;
   }
-  if (argv[0] === "--version" || argv[0] === "-v") {
+  if (name === "--help" || name === "-h" || name === "help") {
+    io.stdout(rootHelp());
+    return EXIT.ok;
+  }
+  if (name === "--version" || name === "-v") {
     io.stdout(`${VERSION}\n`);
     return EXIT.ok;
   }
-  const name = argv[0] ?? "";
-  const sub = subs[name];
-  if (!sub) {
-    io.stderr(`shuangbao: 未知命令 unknown command “${name}”. Run shuangbao --help.\n`);
+  const command = COMMANDS[name];
+  if (!command) {
+    io.stderr(`shuangbao: 未知命令 unknown command “${name}”. 运行 Run: shuangbao --help\n`);
     return EXIT.usage;
   }
-  const rest = argv.slice(1);
   if (rest.includes("--help") || rest.includes("-h")) {
-    io.stdout(`${await renderUsage(sub, root)}\n`);
+    io.stdout(helpText(command.spec));
     return EXIT.ok;
   }
   try {
-    const { result } = await runCommand(sub, { rawArgs: rest, data: io });
-    return typeof result === "number" ? result : EXIT.ok;
+    return await command.run(rest, io);
   } catch (error) {
-    if (error instanceof UsageError || (error as { code?: string }).code === "EARG") {
-      io.stderr(`shuangbao ${name}: ${(error as Error).message}\n`);
+    if (error instanceof UsageError) {
+      io.stderr(`shuangbao ${name}: ${error.message}\n`);
       return EXIT.usage;
     }
     throw error;

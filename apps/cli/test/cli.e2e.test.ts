@@ -1,12 +1,49 @@
-import { execFileSync } from "node:child_process";
+import { execFileSync, spawnSync } from "node:child_process";
+import { mkdir, readdir, readFile, writeFile } from "node:fs/promises";
+import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
+import { fixtureFolder } from "./fixture-folder.js";
 
 const bin = fileURLToPath(new URL("../dist/bin.js", import.meta.url));
+const shuangbao = (args: string[]) =>
+  spawnSync(process.execPath, [bin, ...args], { encoding: "utf8", env: { ...process.env, NO_COLOR: "1" } });
+
+let utf8: string;
+let gbk: string;
+beforeAll(async () => {
+  utf8 = await fixtureFolder({ broken: true });
+  gbk = `${utf8}-gbk`;
+  await mkdir(gbk);
+  for (const f of await readdir(utf8)) {
+    const text = (await readFile(join(utf8, f), "utf8")).replace(/^\uFEFF/, "");
+    await writeFile(join(gbk, f), execFileSync("iconv", ["-f", "UTF-8", "-t", "GB18030"], { input: text }));
+  }
+});
 
 describe("the built shuangbao binary", () => {
   it("prints its version", () => {
-    const out = execFileSync(process.execPath, [bin, "--version"], { encoding: "utf8" });
-    expect(out).toMatch(/^\d+\.\d+\.\d+\n$/);
+    expect(shuangbao(["--version"]).stdout).toMatch(/^\d+\.\d+\.\d+\n$/);
+  });
+
+  it("audits a CSV folder and exits 1 on its error", () => {
+    const r = shuangbao(["audit", utf8, "--as-of", "2018-07-20"]);
+    expect(r.status).toBe(1);
+    expect(r.stdout).toContain("unit.has-deputy");
+    expect(r.stderr).toBe("");
+  });
+
+  it("reads a GBK CSV folder as the same data", () => {
+    const a = shuangbao(["audit", utf8, "--as-of", "2018-07-20", "--format", "json"]);
+    const b = shuangbao(["audit", gbk, "--as-of", "2018-07-20", "--format", "json"]);
+    expect(b.status).toBe(1);
+    expect(b.stdout).toBe(a.stdout);
+  });
+
+  it("exits 2 without a stack trace on unreadable input", () => {
+    const r = shuangbao(["audit", "/no/such/folder"]);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain("/no/such/folder");
+    expect(r.stderr).not.toMatch(/\n\s+at /);
   });
 });

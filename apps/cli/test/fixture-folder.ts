@@ -1,0 +1,14 @@
+import { mkdtemp } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { writeDatasetCsv } from "@shuangbao/io";
+import { byId, compliantCounty, ID } from "../../../packages/core/src/testing/fixture.js";
+
+/** A CSV folder of the compliant county with one missing deputy (one unit.has-deputy error). */
+export async function fixtureFolder(options: { broken?: boolean; language?: "zh" | "en" } = {}) {
+  const d = compliantCounty();
+  if (options.broken) delete byId(d.units, ID.cityUnit).deputyId;
+  const dir = join(await mkdtemp(join(tmpdir(), "shuangbao-cli-")), "county");
+  await writeDatasetCsv(d, dir, { language: options.language ?? "zh" });
+  return dir;
+}
