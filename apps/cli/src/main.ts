@@ -1,5 +1,6 @@
 import { type CommandSpec, helpText, type Options } from "./args.js";
 import { auditSpec, runAudit } from "./commands/audit.js";
+import { formsSpec, runForms } from "./commands/forms.js";
 import { rulesSpec, runRules } from "./commands/rules.js";
 import { EXIT } from "./commands/shared.js";
 import { type CliIo, UsageError } from "./io.js";
@@ -16,6 +17,7 @@ interface Command {
 export const COMMANDS: Record<string, Command> = {
   audit: { spec: auditSpec as unknown as CommandSpec<Options>, run: runAudit },
   rules: { spec: rulesSpec as unknown as CommandSpec<Options>, run: runRules },
+  forms: { spec: formsSpec as unknown as CommandSpec<Options>, run: runForms },
 };
 
 function rootHelp(): string {

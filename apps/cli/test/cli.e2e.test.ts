@@ -7,7 +7,10 @@ import { fixtureFolder } from "./fixture-folder.js";
 
 const bin = fileURLToPath(new URL("../dist/bin.js", import.meta.url));
 const shuangbao = (args: string[]) =>
-  spawnSync(process.execPath, [bin, ...args], { encoding: "utf8", env: { ...process.env, NO_COLOR: "1" } });
+  spawnSync(process.execPath, [bin, ...args], {
+    encoding: "utf8",
+    env: { ...process.env, NO_COLOR: "1" },
+  });
 
 let utf8: string;
 let gbk: string;
@@ -17,7 +20,10 @@ beforeAll(async () => {
   await mkdir(gbk);
   for (const f of await readdir(utf8)) {
     const text = (await readFile(join(utf8, f), "utf8")).replace(/^\uFEFF/, "");
-    await writeFile(join(gbk, f), execFileSync("iconv", ["-f", "UTF-8", "-t", "GB18030"], { input: text }));
+    await writeFile(
+      join(gbk, f),
+      execFileSync("iconv", ["-f", "UTF-8", "-t", "GB18030"], { input: text }),
+    );
   }
 });
 

@@ -28,6 +28,8 @@ export type { Provenance } from "./engine/loader.js";
 export { addDatasetObject, DatasetLoader, dataFinding, loadDataset } from "./engine/loader.js";
 export { RuleContext } from "./engine/rule-context.js";
 export { findingsTable } from "./forms/findings-table.js";
+export type { FormId } from "./forms/forms.js";
+export { buildForm, FORMS, isFormId } from "./forms/forms.js";
 export type { Cell, Column, ColumnKind, Table } from "./forms/table.js";
 export type {
   ParameterDefinition,

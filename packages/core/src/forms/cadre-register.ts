@@ -1,0 +1,155 @@
+/**
+ * Attachment 2, 驻村帮扶干部基本情况登记表: one row per current resident cadre row.
+ * The policy names its attachments but did not publish their layout; this layout is ours.
+ */
+import { wholeYears } from "../calendar/calendar.js";
+import type { PolicyParameters } from "../params/parameters.js";
+import type { Person } from "../schema/collections.js";
+import {
+  compareEducation,
+  Education,
+  Gender,
+  Rank,
+  UnitLevel,
+  VillagePost,
+} from "../vocabulary/enums.js";
+import { cadreRows, type FormContext } from "./form-context.js";
+import type { Cell, Column, Table } from "./table.js";
+
+/** The form's title, as the policy lists its attachments. */
+export const CADRE_REGISTER_TITLE = {
+  zh: "驻村帮扶干部基本情况登记表",
+  en: "Register of resident cadres",
+} as const;
+
+function columns(p: PolicyParameters): Column[] {
+  const minEducation = Education.labels[p.residentCadreMinEducation];
+  return [
+    { key: "no", header: "序号", en: "no.", kind: "number" },
+    { key: "personId", header: "人员编号", en: "person id" },
+    { key: "name", header: "姓名", en: "name" },
+    { key: "gender", header: "性别", en: "gender" },
+    { key: "birthDate", header: "出生日期", en: "birth date", kind: "date" },
+    { key: "age", header: "年龄(周岁)", en: "age (whole years at asOf)", kind: "number" },
+    { key: "politicalStatus", header: "政治面貌", en: "political status" },
+    { key: "education", header: "学历", en: "education" },
+    { key: "workStartDate", header: "参加工作时间", en: "work start date", kind: "date" },
+    {
+      key: "workYears",
+      header: "工作年限(年)",
+      en: "years of work (whole years at asOf)",
+      kind: "number",
+    },
+    { key: "unit", header: "派出单位", en: "sending unit" },
+    { key: "unitLevel", header: "派出单位层级", en: "sending unit level" },
+    { key: "position", header: "职务", en: "position" },
+    { key: "rank", header: "职级", en: "rank" },
+    { key: "reserveCadre", header: "是否后备干部", en: "reserve cadre", kind: "boolean" },
+    { key: "selected", header: "是否选派干部", en: "selected cadre", kind: "boolean" },
+    { key: "villagePost", header: "村任职", en: "village post" },
+    { key: "city", header: "驻村所在市", en: "village: city" },
+    { key: "county", header: "驻村所在县(市、区)", en: "village: county" },
+    { key: "township", header: "驻村所在乡镇", en: "village: township" },
+    { key: "village", header: "驻村", en: "village" },
+    { key: "villageId", header: "村代码", en: "village code" },
+    { key: "selectedOn", header: "选派日期", en: "selected on", kind: "date" },
+    { key: "approvedOn", header: "审定日期", en: "approved on", kind: "date" },
+    {
+      key: "meetsPartyMember",
+      header: "符合条件:中共党员",
+      en: "meets: CPC member",
+      kind: "boolean",
+    },
+    {
+      key: "meetsWorkYears",
+      header: `符合条件:${p.residentCadreMinWorkYears}年以上工作经历`,
+      en: `meets: at least ${p.residentCadreMinWorkYears} years of work`,
+      kind: "boolean",
+    },
+    {
+      key: "meetsEducation",
+      header: `符合条件:${minEducation}以上学历`,
+      en: `meets: ${p.residentCadreMinEducation} or higher`,
+      kind: "boolean",
+    },
+    {
+      key: "meetsAge",
+      header: `符合条件:${p.residentCadreMaxAge}周岁以下`,
+      en: `meets: ${p.residentCadreMaxAge} or younger`,
+      kind: "boolean",
+    },
+  ];
+}
+
+/** 中共党员, 群众, or blank when unknown. */
+const politicalStatus = (person: Person | undefined): string | undefined =>
+  person?.partyMember === undefined ? undefined : person.partyMember ? "中共党员" : "群众";
+
+/**
+ * The cadre register at `fc.ctx.asOf`: a row per current resident cadre row of a placed village,
+ * sorted by city, county, township and village id, then person id. 年龄 and 工作年限 are whole
+ * years at `asOf` (`wholeYears`; a work start after `asOf` shows 0). 是否选派干部 is
+ * `RuleContext.isSelected`. The four 符合条件 columns are the selection criteria of 二(三)4,
+ * evaluated for every row at its `selectedOn` with the parameters in force, as the
+ * `selected-cadre.*` rules evaluate them for selected cadres (40周岁以下 includes 40); blank when
+ * the person's input is missing. Headers name the parameters' values.
+ * @example buildCadreRegister(formContext(index, { asOf: "2015-12-31" })).rows
+ */
+export function buildCadreRegister(fc: FormContext): Table {
+  const { ctx } = fc;
+  const p = ctx.params;
+  const rows: Record<string, Cell>[] = [];
+  for (const { row, place, person, unit } of cadreRows(fc)) {
+    const birth = person?.birthDate;
+    const work = person?.workStartDate;
+    const education = person?.education;
+    const approved = ctx.ok(row, "approvedOn") ? row.approvedOn : undefined;
+    rows.push({
+      no: rows.length + 1,
+      personId: row.personId,
+      name: person?.name,
+      gender: person?.gender === undefined ? undefined : Gender.labels[person.gender],
+      birthDate: birth,
+      age: birth === undefined ? undefined : wholeYears(birth, ctx.asOf),
+      politicalStatus: politicalStatus(person),
+      education: education === undefined ? undefined : Education.labels[education],
+      workStartDate: work,
+      workYears: work === undefined ? undefined : Math.max(0, wholeYears(work, ctx.asOf)),
+      unit: unit?.name ?? row.unitId,
+      unitLevel: unit === undefined ? undefined : UnitLevel.labels[unit.level],
+      position: person?.position,
+      rank: person?.rank === undefined ? undefined : Rank.labels[person.rank],
+      reserveCadre: person?.reserveCadre,
+      selected: ctx.isSelected(row),
+      villagePost: row.villagePost === undefined ? undefined : VillagePost.labels[row.villagePost],
+      city: place.city.name,
+      county: place.county.name,
+      township: place.township.name,
+      village: place.village.name,
+      villageId: place.village.id,
+      selectedOn: row.selectedOn,
+      approvedOn: approved,
+      meetsPartyMember: person?.partyMember,
+      meetsWorkYears:
+        work === undefined
+          ? undefined
+          : wholeYears(work, row.selectedOn) >= p.residentCadreMinWorkYears,
+      meetsEducation:
+        education === undefined
+          ? undefined
+          : compareEducation(education, p.residentCadreMinEducation) >= 0,
+      // "40周岁以下" includes 40, as `selected-cadre.age` reads it.
+      meetsAge:
+        birth === undefined
+          ? undefined
+          : wholeYears(birth, row.selectedOn) <= p.residentCadreMaxAge,
+    });
+  }
+  return {
+    id: "cadre-register",
+    title: CADRE_REGISTER_TITLE,
+    sheet: CADRE_REGISTER_TITLE.zh,
+    columns: columns(p),
+    rows,
+  };
+}
