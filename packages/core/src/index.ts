@@ -12,7 +12,7 @@ export {
   yearOf,
 } from "./calendar/calendar.js";
 export type { AuditOptions, AuditReport, RuleSelection } from "./engine/audit.js";
-export { audit } from "./engine/audit.js";
+export { audit, buildReport } from "./engine/audit.js";
 export type { DataCheck, DataCheckId } from "./engine/data-messages.js";
 export { DATA_CHECKS } from "./engine/data-messages.js";
 export { DatasetIndex } from "./engine/dataset-index.js";
@@ -26,6 +26,13 @@ export {
 } from "./engine/id-number.js";
 export type { Provenance } from "./engine/loader.js";
 export { addDatasetObject, DatasetLoader, dataFinding, loadDataset } from "./engine/loader.js";
+export type { Partition, PartitionResult } from "./engine/partitioned-audit.js";
+export {
+  auditPartition,
+  auditPartitioned,
+  idDigest,
+  mergePartitions,
+} from "./engine/partitioned-audit.js";
 export { RuleContext } from "./engine/rule-context.js";
 export { findingsTable } from "./forms/findings-table.js";
 export type { FormId } from "./forms/forms.js";

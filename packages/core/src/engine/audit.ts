@@ -56,7 +56,7 @@ function knownIds(catalogue: readonly Rule[]): Set<string> {
   return new Set([...catalogue.map((r) => r.id), ...Object.keys(DATA_CHECKS)]);
 }
 
-function checkSelection(selection: RuleSelection, catalogue: readonly Rule[]): void {
+export function checkSelection(selection: RuleSelection, catalogue: readonly Rule[]): void {
   const known = knownIds(catalogue);
   const check = (what: string, ids: readonly string[] | undefined) => {
     for (const id of ids ?? []) {
@@ -159,17 +159,31 @@ export function audit(input: DatasetIndex | DatasetInput, options: AuditOptions)
     const level = overrides[f.ruleId];
     if (level) f.severity = level;
   }
-  findings.sort(compareFindings);
+  return buildReport(
+    findings,
+    asOf,
+    params,
+    index.rows("counties").filter((c) => c.isKeyCounty === true).length,
+  );
+}
 
+/**
+ * The report from its findings: sorted, counted by severity and rule. Shared by `audit` and the
+ * partitioned audit, which merges findings from many partitions.
+ */
+export function buildReport(
+  findings: Finding[],
+  asOf: string,
+  params: PolicyParameters,
+  keyCountiesFound: number,
+): AuditReport {
+  findings.sort(compareFindings);
   const summary: AuditReport["summary"] = {
     error: 0,
     warning: 0,
     info: 0,
     byRule: {},
-    keyCounties: {
-      found: index.rows("counties").filter((c) => c.isKeyCounty === true).length,
-      expected: params.keyCountyCount,
-    },
+    keyCounties: { found: keyCountiesFound, expected: params.keyCountyCount },
   };
   const byRule: Record<string, number> = {};
   for (const f of findings) {

@@ -9,12 +9,19 @@ import type { Message } from "./findings.js";
 export interface DataCheck {
   id: string;
   severity: Severity;
+  /**
+   * `county` when one partition's rows (with the shared regions and province-level units)
+   * suffice; `province` when it needs every partition: duplicate ids across partitions, found in
+   * the merge from 8-byte digests of the ids.
+   */
+  scope: "county" | "province";
   title: Message;
 }
 
 export const DATA_CHECKS = {
   "data.invalid-field": {
     id: "data.invalid-field",
+    scope: "county",
     severity: "error",
     title: {
       zh: "字段缺失、类型错误或取值不在范围内",
@@ -23,31 +30,37 @@ export const DATA_CHECKS = {
   },
   "data.duplicate-id": {
     id: "data.duplicate-id",
+    scope: "province",
     severity: "error",
     title: { zh: "编号重复", en: "Duplicate id" },
   },
   "data.unknown-reference": {
     id: "data.unknown-reference",
+    scope: "county",
     severity: "error",
     title: { zh: "引用的记录不存在", en: "Reference to a row that does not exist" },
   },
   "data.invalid-id-number": {
     id: "data.invalid-id-number",
+    scope: "county",
     severity: "error",
     title: { zh: "身份证号校验位或出生日期不符", en: "Resident ID number fails its check" },
   },
   "data.unknown-column": {
     id: "data.unknown-column",
+    scope: "county",
     severity: "warning",
     title: { zh: "未知的列、工作表或文件", en: "Unknown column, sheet or file" },
   },
   "data.malformed-row": {
     id: "data.malformed-row",
+    scope: "county",
     severity: "error",
     title: { zh: "无法读取的行", en: "Line that cannot be read as a row" },
   },
   "data.date-order": {
     id: "data.date-order",
+    scope: "county",
     severity: "error",
     title: { zh: "日期先后顺序错误", en: "Dates out of order" },
   },

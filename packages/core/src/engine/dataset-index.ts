@@ -239,7 +239,9 @@ export class DatasetIndex {
   /** "name (id)" of a row, for messages; the id alone when the row is unknown. */
   label(collection: CollectionName, id: string | undefined): string {
     if (id === undefined) return "?";
-    const table = this.tables[collection] as Table<{ name?: string; headName?: string }> | undefined;
+    const table = this.tables[collection] as
+      | Table<{ name?: string; headName?: string }>
+      | undefined;
     const row = table?.get(id);
     const name = row?.name ?? row?.headName;
     return name ? `${name}(${id})` : id;

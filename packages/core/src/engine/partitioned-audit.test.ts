@@ -1,0 +1,108 @@
+import { describe, expect, it } from "vitest";
+import type { Dataset, DatasetInput } from "../schema/collections.js";
+import { COLLECTION_NAMES } from "../schema/fields.js";
+import { byId, compliantCounty, FIXTURE_AS_OF, ID } from "../testing/fixture.js";
+import { audit } from "./audit.js";
+import { auditPartitioned, idDigest, type Partition } from "./partitioned-audit.js";
+
+/** Splits the fixture: shared regions and the province unit; one partition per county. */
+function split(d: Dataset): { shared: DatasetInput; partitions: Partition[] } {
+  const countyOfTownship = new Map(d.townships.map((t) => [t.id, t.countyId]));
+  const countyOfVillage = new Map(
+    d.villages.map((v) => [v.id, countyOfTownship.get(v.townshipId)!]),
+  );
+  const householdCounty = new Map(
+    d.households.map((h) => [h.id, countyOfVillage.get(h.villageId)!]),
+  );
+  const unitCounty = new Map<string, string>();
+  for (const a of d.villageAssignments) {
+    const u = byId(d.units, a.unitId);
+    if (u.level !== "province") unitCounty.set(u.id, countyOfVillage.get(a.villageId)!);
+  }
+  const personCounty = (p: Dataset["people"][number]): string | undefined =>
+    p.unitId
+      ? unitCounty.get(p.unitId)
+      : p.townshipId
+        ? countyOfTownship.get(p.townshipId)
+        : p.villageId
+          ? countyOfVillage.get(p.villageId)
+          : undefined;
+  const of: { [C in keyof Dataset]?: (row: Dataset[C][number]) => string | undefined } = {
+    villagePlans: (r) => countyOfVillage.get(r.villageId),
+    households: (r) => countyOfVillage.get(r.villageId),
+    units: (r) => unitCounty.get(r.id),
+    people: personCounty,
+    villageAssignments: (r) => countyOfVillage.get(r.villageId),
+    residentCadres: (r) => countyOfVillage.get(r.villageId),
+    workTeamMembers: (r) => countyOfVillage.get(r.villageId),
+    householdAssignments: (r) => householdCounty.get(r.householdId),
+    visits: (r) => countyOfVillage.get(r.villageId),
+    meetings: (r) => unitCounty.get(r.unitId),
+    assessments: (r) => unitCounty.get(r.unitId),
+    acceptances: (r) => countyOfVillage.get(r.villageId),
+    reports: (r) => (r.kind === "unit_list" ? r.regionId : undefined),
+  };
+  const shared: Record<string, unknown[]> = {};
+  const parts = new Map<string, Record<string, unknown[]>>();
+  for (const c of COLLECTION_NAMES) {
+    const county = of[c] as ((row: unknown) => string | undefined) | undefined;
+    for (const row of d[c]) {
+      const k = county?.(row);
+      const target = k === undefined ? shared : (parts.get(k) ?? parts.set(k, {}).get(k)!);
+      (target[c] ??= []).push(row);
+    }
+  }
+  return {
+    shared: shared as DatasetInput,
+    partitions: [...parts].map(([county, dataset]) => ({
+      county,
+      dataset: dataset as DatasetInput,
+    })),
+  };
+}
+
+const strip = (r: ReturnType<typeof audit>) => JSON.stringify(r);
+
+describe("the partitioned audit", () => {
+  it("gives the in-memory audit's report on the compliant county", () => {
+    const d = compliantCounty();
+    const { shared, partitions } = split(d);
+    expect(partitions.map((p) => p.county).sort()).toEqual([ID.otherCounty, ID.keyCounty]);
+    expect(strip(auditPartitioned(shared, partitions, { asOf: FIXTURE_AS_OF }))).toBe(
+      strip(audit(d, { asOf: FIXTURE_AS_OF })),
+    );
+  });
+
+  it("gives the in-memory audit's report when county- and province-scope rules fail", () => {
+    const d = compliantCounty();
+    delete byId(d.units, ID.cityUnit).deputyId; // county scope
+    byId(d.units, ID.provinceUnit).designatedCountyId = ID.otherCounty; // province scope
+    d.assessments = d.assessments.filter((a) => !(a.unitId === ID.countyUnit && a.year === 2016)); // province
+    d.households[0]!.povertyCause = undefined as never; // county
+    delete d.households[0]!.povertyCause;
+    d.reports = d.reports.filter((r) => r.regionId !== ID.otherCounty); // county
+    byId(d.people, ID.keyCivilAffairs).role = "township_cadre"; // welfare household: county scope
+    const { shared, partitions } = split(d);
+    const merged = auditPartitioned(shared, partitions, { asOf: FIXTURE_AS_OF });
+    const whole = audit(d, { asOf: FIXTURE_AS_OF });
+    expect(whole.summary.error).toBeGreaterThan(3);
+    expect(strip(merged)).toBe(strip(whole));
+  });
+
+  it("finds an id repeated in two partitions", () => {
+    const d = compliantCounty();
+    const { shared, partitions } = split(d);
+    const twin = { ...(partitions[0]!.dataset.households![0] as object) };
+    (partitions[1]!.dataset.households as unknown[]).push(twin);
+    const report = auditPartitioned(shared, partitions, { asOf: FIXTURE_AS_OF });
+    expect(
+      report.findings.filter((f) => f.ruleId === "data.duplicate-id").map((f) => f.entity),
+    ).toEqual([{ collection: "households", id: (twin as { id: string }).id }]);
+  });
+
+  it("digests ids to 8 bytes, the same for the same id", () => {
+    expect(idDigest("340828100201")).toBe(idDigest("340828100201"));
+    expect(idDigest("340828100201")).not.toBe(idDigest("340828100202"));
+    expect(idDigest("x") < 2n ** 64n).toBe(true);
+  });
+});
