@@ -188,3 +188,14 @@ describe("reading datasets", () => {
     await expect(readDatasetFromPath(folder)).rejects.toThrow(/villages.csv: is a binary file/);
   });
 });
+
+describe("writing XLSX", () => {
+  it("gives the same bytes for the same tables", async () => {
+    const a = join(dir, "a.xlsx");
+    const b = join(dir, "b.xlsx");
+    await writeDatasetXlsx(compliantCounty(), a);
+    await new Promise((r) => setTimeout(r, 1100));
+    await writeDatasetXlsx(compliantCounty(), b);
+    expect(Buffer.compare(await readFile(a), await readFile(b))).toBe(0);
+  });
+});

@@ -3,9 +3,13 @@
  * widths, dates as date cells; a table longer than a sheet continues on `name (2)`, … In forms
  * and reports, text starting with = + - @ is escaped against formula injection.
  */
-import type { Writable } from "node:stream";
+import { writeFile } from "node:fs/promises";
+import { PassThrough, type Writable } from "node:stream";
+import { buffer } from "node:stream/consumers";
+import { finished } from "node:stream/promises";
 import type { Cell, Table } from "@shuangbao/core";
 import ExcelJS from "exceljs";
+import { unzipSync, zipSync } from "fflate";
 
 /** Rows a sheet holds below its header. */
 export const MAX_SHEET_ROWS = 1_048_575;
@@ -42,17 +46,48 @@ export function sheetName(base: string, part: number): string {
   return base.slice(0, 31 - suffix.length) + suffix;
 }
 
-/** Writes tables to an XLSX workbook (a path or a stream), a sheet (or more) per table. */
+/** The fixed timestamp of every part and of the workbook's properties: same input, same bytes. */
+const EPOCH = new Date(Date.UTC(2014, 6, 9));
+
+/**
+ * The workbook re-packed with fixed timestamps (exceljs stamps the time of writing into the zip
+ * entries and the document properties), so the same tables give the same bytes.
+ */
+function deterministic(bytes: Uint8Array): Uint8Array {
+  const parts = unzipSync(bytes);
+  const core = parts["docProps/core.xml"];
+  if (core) {
+    const text = new TextDecoder()
+      .decode(core)
+      .replace(
+        /\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z/g,
+        EPOCH.toISOString().replace(/\.\d+Z$/, "Z"),
+      );
+    parts["docProps/core.xml"] = new TextEncoder().encode(text);
+  }
+  const entries: Record<string, [Uint8Array, { mtime: Date }]> = {};
+  for (const [name, data] of Object.entries(parts)) entries[name] = [data, { mtime: EPOCH }];
+  return zipSync(entries, { level: 6 });
+}
+
+/**
+ * Writes tables to an XLSX workbook (a path or a stream), a sheet (or more) per table. The same
+ * tables give the same bytes.
+ */
 export async function writeTablesXlsx(
   tables: readonly Table[],
   target: string | Writable,
   options: XlsxOptions = {},
 ): Promise<void> {
+  const sink = new PassThrough();
+  const collected = buffer(sink);
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
-    ...(typeof target === "string" ? { filename: target } : { stream: target }),
+    stream: sink,
     useStyles: true,
     useSharedStrings: false,
   });
+  workbook.created = EPOCH;
+  workbook.modified = EPOCH;
   const limit = options.maxRowsPerSheet ?? MAX_SHEET_ROWS;
   for (const table of tables) {
     const base = table.sheet ?? table.id;
@@ -87,4 +122,10 @@ export async function writeTablesXlsx(
     sheet!.commit();
   }
   await workbook.commit();
+  const bytes = deterministic(new Uint8Array(await collected));
+  if (typeof target === "string") await writeFile(target, bytes);
+  else {
+    target.end(Buffer.from(bytes));
+    await finished(target);
+  }
 }
