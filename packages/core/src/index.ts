@@ -52,6 +52,17 @@ export {
   parametersOn,
   parameterValueOn,
 } from "./params/parameters.js";
+export type { HouseholdHelperPlan, HouseholdPlanOptions } from "./planner/assign-households.js";
+export {
+  DEFAULT_MAX_HOUSEHOLDS_PER_HELPER,
+  planHouseholdHelpers,
+} from "./planner/assign-households.js";
+export type { VillageContractPlan } from "./planner/assign-villages.js";
+export { planVillageContracts } from "./planner/assign-villages.js";
+export type { Plan } from "./planner/plan-assignments.js";
+export { applyPlan, planAssignments } from "./planner/plan-assignments.js";
+export type { Because, PlanOptions, Proposed, Unresolved } from "./planner/planning.js";
+export { PLANNING_RULE_IDS } from "./planner/planning.js";
 export { POLICY_ID, POLICY_TEXT } from "./policy/source-text.js";
 export { CATALOGUE, ruleById } from "./rules/catalogue.js";
 export type { Rule, RuleHit, RuleScope } from "./rules/rule.js";

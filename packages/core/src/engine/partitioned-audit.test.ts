@@ -49,7 +49,9 @@ function split(d: Dataset): { shared: DatasetInput; partitions: Partition[] } {
     for (const row of d[c]) {
       const k = county?.(row);
       const target = k === undefined ? shared : (parts.get(k) ?? parts.set(k, {}).get(k)!);
-      (target[c] ??= []).push(row);
+      const list = target[c] ?? [];
+      list.push(row);
+      target[c] = list;
     }
   }
   return {

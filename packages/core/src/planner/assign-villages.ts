@@ -1,0 +1,249 @@
+/**
+ * The village planner (二(二) 单位包村的安排): a unit for every poor village without one.
+ *
+ * In the order of the text: province units first (a village in the designated county, their
+ * paired village when it lies there and is free), then city units (one village each, in a key
+ * county of their city), then province lead units (a village in the county they lead, where that
+ * is another county), then county units for the rest of their own county. Existing rows are kept.
+ * Linear in the dataset: one pass over villages and units with the index.
+ */
+import type { DatasetIndex } from "../engine/dataset-index.js";
+import type { RuleContext } from "../engine/rule-context.js";
+import type {
+  County,
+  DatasetInput,
+  Unit,
+  Village,
+  VillageAssignment,
+} from "../schema/collections.js";
+import { ELIGIBLE_UNIT_CATEGORIES } from "../vocabulary/enums.js";
+import { CONTRACT_CLAUSE, contractReasons } from "./contract-reasons.js";
+import { OpenVillages } from "./open-villages.js";
+import {
+  type Because,
+  type PlanOptions,
+  type Proposed,
+  planningContext,
+  type Unresolved,
+} from "./planning.js";
+
+/**
+ * What the village planner proposes.
+ * @example const { villageAssignments, unresolved } = planVillageContracts(d, { asOf });
+ */
+export interface VillageContractPlan {
+  villageAssignments: Proposed<VillageAssignment>[];
+  unresolved: Unresolved[];
+}
+
+const LEVELS = new Set(["province", "city", "county"]);
+
+/**
+ * Proposes `villageAssignments` for every poor village without a current unit (二(二)).
+ * @example
+ * const { villageAssignments, unresolved } = planVillageContracts(dataset, { asOf: "2014-07-20" });
+ */
+export function planVillageContracts(
+  dataset: DatasetIndex | DatasetInput,
+  options: PlanOptions,
+): VillageContractPlan {
+  return proposeContracts(planningContext(dataset, options));
+}
+
+interface Need {
+  unit: Unit;
+  county: County;
+}
+
+/** The village plan on a rule context (`planAssignments` reuses the context for households). */
+export function proposeContracts(ctx: RuleContext): VillageContractPlan {
+  const index = ctx.index;
+  const say = contractReasons(index, ctx.params.smallUnitMaxStaff);
+  const villageAssignments: Proposed<VillageAssignment>[] = [];
+  const unresolved: Unresolved[] = [];
+  const fail = (collection: "villages" | "units", id: string, reason: Unresolved["reason"]) =>
+    unresolved.push({ collection, id, reason, clause: CONTRACT_CLAUSE });
+
+  const open = new OpenVillages();
+  for (const v of index.rows("villages")) {
+    if (!ctx.ok(v, "isPoor") || !ctx.isPoorVillage(v) || ctx.isContracted(v.id)) continue;
+    const county = ctx.ok(v, "townshipId") ? index.countyOfVillage(v) : undefined;
+    if (county) open.add(county.id, v);
+    else fail("villages", v.id, say.noCounty());
+  }
+
+  const eligible = (u: Unit) =>
+    ctx.ok(u, "category", "level") &&
+    ELIGIBLE_UNIT_CATEGORIES.includes(u.category) &&
+    LEVELS.has(u.level);
+  const isKey = (c: County) => ctx.ok(c, "isKeyCounty") && c.isKeyCounty === true;
+  const isNonKey = (c: County) => ctx.ok(c, "isKeyCounty") && c.isKeyCounty === false;
+  const small = (u: Unit) => ctx.ok(u, "staffSize") && ctx.isSmall(u);
+  // The counties a unit contracts in, now and in this plan.
+  const plannedCounties = new Map<string, Set<string>>();
+  const propose = (
+    village: Village,
+    unit: Unit,
+    county: County,
+    reason: Omit<Because, "clause">,
+  ) => {
+    villageAssignments.push({
+      villageId: village.id,
+      unitId: unit.id,
+      startDate: ctx.asOf,
+      because: { clause: CONTRACT_CLAUSE, ...reason },
+    });
+    const set = plannedCounties.get(unit.id) ?? new Set<string>();
+    set.add(county.id);
+    plannedCounties.set(unit.id, set);
+  };
+  const paired = (u: Unit, countyId: string) =>
+    ctx.ok(u, "pairedVillageId") && u.pairedVillageId !== undefined
+      ? open.takeId(countyId, u.pairedVillageId)
+      : undefined;
+  /** Each need gets its paired village where it is free in that county, then the next free one. */
+  const fill = (needs: Need[], reason: typeof say.designated, onFail: (n: Need) => void) => {
+    const rest: Need[] = [];
+    for (const n of needs) {
+      const v = paired(n.unit, n.county.id);
+      if (v) propose(v, n.unit, n.county, reason(n.unit, v, n.county, true));
+      else rest.push(n);
+    }
+    for (const n of rest) {
+      const v = open.take(n.county.id);
+      if (v) propose(v, n.unit, n.county, reason(n.unit, v, n.county, false));
+      else onFail(n);
+    }
+  };
+
+  const units = index.rows("units");
+  const provinceUnits = units.filter((u) => ctx.ok(u, "level") && u.level === "province");
+  // 1. Province units: at least one poor village in the designated county (an error if not).
+  const designated: Need[] = [];
+  for (const u of provinceUnits) {
+    if (!ctx.ok(u, "designatedCountyId") || u.designatedCountyId === undefined) continue;
+    const county = index.county(u.designatedCountyId);
+    if (!county) continue;
+    const covered = ctx
+      .contractedVillages(u.id)
+      .some((v) => ctx.ok(v, "isPoor") && v.isPoor === true && index.countyOfVillage(v) === county);
+    if (covered) continue;
+    if (!eligible(u)) fail("units", u.id, say.ineligible(u));
+    // A province unit in a non-key county would break village.non-key-county-local.
+    else if (isNonKey(county)) fail("units", u.id, say.designatedNotKey(county));
+    else designated.push({ unit: u, county });
+  }
+  fill(designated, say.designated, (n) =>
+    fail("units", n.unit.id, say.noVillageInDesignated(n.county)),
+  );
+
+  // County units with no current contract, by county: the units a county can still arrange.
+  const freeCountyUnits = new Map<string, Unit[]>();
+  for (const u of units) {
+    if (!ctx.ok(u, "level", "countyId") || u.level !== "county" || u.countyId === undefined)
+      continue;
+    if (!eligible(u) || ctx.contractedVillages(u.id).length > 0) continue;
+    const list = freeCountyUnits.get(u.countyId);
+    if (list) list.push(u);
+    else freeCountyUnits.set(u.countyId, [u]);
+  }
+
+  // 2. City units: one poor village each, in a key county of their city (any county of a city
+  // without one), from the county that is shortest of its own units.
+  const cityHasPoor = new Map<string, boolean>();
+  for (const u of units) {
+    if (!ctx.ok(u, "level", "cityId") || u.level !== "city" || u.cityId === undefined) continue;
+    const cityId = u.cityId;
+    if (ctx.contractedVillages(u.id).some((v) => ctx.ok(v, "isPoor") && v.isPoor === true))
+      continue;
+    let hasPoor = cityHasPoor.get(cityId);
+    if (hasPoor === undefined) {
+      hasPoor = hasPoorVillage(index, ctx, cityId);
+      cityHasPoor.set(cityId, hasPoor);
+    }
+    // city-unit.has-village does not apply where the city has no poor village.
+    if (!hasPoor) continue;
+    if (!eligible(u)) {
+      fail("units", u.id, say.ineligible(u));
+      continue;
+    }
+    const counties = index.countiesOfCity(cityId);
+    const keys = counties.filter(isKey);
+    let best: County | undefined;
+    let bestShort = Number.NEGATIVE_INFINITY;
+    for (const c of keys.length > 0 ? keys : counties) {
+      const left = open.count(c.id);
+      const short = left - (freeCountyUnits.get(c.id)?.length ?? 0);
+      if (left > 0 && short > bestShort) {
+        best = c;
+        bestShort = short;
+      }
+    }
+    const v = best && open.take(best.id);
+    if (best && v) propose(v, u, best, say.city(u, v, best, keys.length > 0));
+    else
+      fail(
+        "units",
+        u.id,
+        say.noVillageInCity(index.city(cityId) ?? { id: cityId, name: cityId }, keys.length > 0),
+      );
+  }
+
+  // 3. Province lead units: a village in the county they lead, where that is another key county
+  // (a warning rule: nothing is unresolved when no village is left there).
+  const lead: Need[] = [];
+  for (const u of provinceUnits) {
+    if (!ctx.ok(u, "leadCountyId", "designatedCountyId") || !eligible(u)) continue;
+    const countyId = u.leadCountyId;
+    if (countyId === undefined || u.designatedCountyId === undefined) continue;
+    if (countyId === u.designatedCountyId || plannedCounties.get(u.id)?.has(countyId)) continue;
+    const county = index.county(countyId);
+    if (!county || !isKey(county)) continue;
+    if (ctx.contractedVillages(u.id).some((v) => index.countyOfVillage(v) === county)) continue;
+    lead.push({ unit: u, county });
+  }
+  fill(lead, say.lead, () => {});
+
+  // 4. County units for the rest: large units one village each, the largest villages first; when
+  // the large units run out, small units two to a village while there are enough for every
+  // village left to get two, otherwise pairs for as many as leave every village one unit.
+  for (const county of index.rows("counties")) {
+    const villages = open.takeAll(county.id);
+    if (villages.length === 0) continue;
+    const size = (v: Village) => index.householdsOfVillage(v.id).length;
+    villages.sort((a, b) => size(b) - size(a));
+    const free = [...(freeCountyUnits.get(county.id) ?? [])].sort(
+      (a, b) => (b.staffSize ?? 0) - (a.staffSize ?? 0),
+    );
+    const large = free.filter((u) => !small(u));
+    const smalls = free.filter(small);
+    let vi = 0;
+    for (; vi < villages.length && vi < large.length; vi++)
+      propose(villages[vi]!, large[vi]!, county, say.county(large[vi]!, villages[vi]!, county));
+    const k = villages.length - vi;
+    const s = smalls.length;
+    const pairs = s >= 2 * k ? k : s >= k ? s - k : 0;
+    const singles = s >= 2 * k ? 0 : s >= k ? k - pairs : s;
+    let si = 0;
+    for (let j = 0; j < pairs; j++, vi++) {
+      const v = villages[vi]!;
+      const pool = [smalls[si++]!, smalls[si++]!];
+      for (const u of pool) propose(v, u, county, say.pooled(pool, v, county));
+    }
+    for (let j = 0; j < singles; j++, vi++) {
+      const u = smalls[si++]!;
+      propose(villages[vi]!, u, county, say.county(u, villages[vi]!, county));
+    }
+    for (; vi < villages.length; vi++) fail("villages", villages[vi]!.id, say.noCountyUnit(county));
+  }
+  return { villageAssignments, unresolved };
+}
+
+/** Whether a city has a poor village that has not exited (as `city-unit.has-village` reads it). */
+function hasPoorVillage(index: DatasetIndex, ctx: RuleContext, cityId: string): boolean {
+  for (const county of index.countiesOfCity(cityId))
+    for (const township of index.townshipsOfCounty(county.id))
+      for (const village of index.villagesOfTownship(township.id))
+        if (ctx.ok(village, "isPoor") && ctx.isPoorVillage(village)) return true;
+  return false;
+}
