@@ -1,6 +1,7 @@
 import { type CommandSpec, helpText, type Options } from "./args.js";
 import { auditSpec, runAudit } from "./commands/audit.js";
 import { formsSpec, runForms } from "./commands/forms.js";
+import { planSpec, runPlan } from "./commands/plan.js";
 import { rulesSpec, runRules } from "./commands/rules.js";
 import { EXIT } from "./commands/shared.js";
 import { type CliIo, UsageError } from "./io.js";
@@ -18,6 +19,7 @@ export const COMMANDS: Record<string, Command> = {
   audit: { spec: auditSpec as unknown as CommandSpec<Options>, run: runAudit },
   rules: { spec: rulesSpec as unknown as CommandSpec<Options>, run: runRules },
   forms: { spec: formsSpec as unknown as CommandSpec<Options>, run: runForms },
+  plan: { spec: planSpec as unknown as CommandSpec<Options>, run: runPlan },
 };
 
 function rootHelp(): string {

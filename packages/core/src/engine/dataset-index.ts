@@ -4,11 +4,14 @@
  * helpers, staff, cadres, plans, meetings, assessments, acceptances, reports, visits). No rule
  * scans a whole collection per entity.
  */
+
+import { fromDay } from "../calendar/calendar.js";
 import type {
   Acceptance,
   Assessment,
   City,
   County,
+  Dataset,
   Household,
   HouseholdAssignment,
   Meeting,
@@ -21,6 +24,7 @@ import type {
   Village,
   VillageAssignment,
   VillagePlan,
+  Visit,
   WorkTeamMember,
 } from "../schema/collections.js";
 import type { CollectionName } from "../schema/fields.js";
@@ -234,6 +238,38 @@ export class DatasetIndex {
   /** Fields of a row that loading found broken. */
   brokenFields(collection: CollectionName, row: object): ReadonlySet<string> | undefined {
     return (this.tables[collection] as Table<object>).broken.get(row);
+  }
+
+  /**
+   * The loaded dataset as plain rows (valid rows, broken fields left out), e.g. to write it back
+   * or complete it with a plan. Visits are rebuilt from the compact store; a household visit's
+   * `villageId` is its household's village (the store keeps the household, not both).
+   */
+  toDataset(): Dataset {
+    const out = {} as Record<CollectionName, unknown[]>;
+    for (const c of Object.keys(this.tables) as CollectionName[]) {
+      if (c !== "visits") out[c] = [...this.rows(c)];
+    }
+    const visits: Visit[] = [];
+    const kinds = ["principal_research", "household_visit", "staff_visit"] as const;
+    for (const i of this.visits.indices()) {
+      const v = this.visits.visit(i);
+      const date = fromDay(v.day);
+      if (v.householdVisit) {
+        const villageId = this.household(v.targetId)?.villageId;
+        if (villageId === undefined) continue;
+        visits.push({
+          personId: v.personId,
+          date,
+          kind: "household_visit",
+          villageId,
+          householdId: v.targetId,
+        });
+      } else
+        visits.push({ personId: v.personId, date, kind: kinds[v.kind], villageId: v.targetId });
+    }
+    out.visits = visits;
+    return out as unknown as Dataset;
   }
 
   /** "name (id)" of a row, for messages; the id alone when the row is unknown. */

@@ -1,0 +1,59 @@
+import { mkdtemp, readdir, readFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { writeDatasetCsv } from "@shuangbao/io";
+import { describe, expect, it } from "vitest";
+import { byId, compliantCounty, ID } from "../../../../packages/core/src/testing/fixture.js";
+import { run } from "../../test/run.js";
+
+async function folder(change: (d: ReturnType<typeof compliantCounty>) => void) {
+  const d = compliantCounty();
+  change(d);
+  const dir = join(await mkdtemp(join(tmpdir(), "shuangbao-plan-")), "in");
+  await writeDatasetCsv(d, dir);
+  return dir;
+}
+
+describe("shuangbao plan", () => {
+  it("proposes a helper for a household without one and writes the tables and the completed dataset", async () => {
+    const input = await folder((d) => {
+      d.householdAssignments = d.householdAssignments.filter((a) => a.householdId !== ID.h1);
+    });
+    const out = await mkdtemp(join(tmpdir(), "shuangbao-plan-out-"));
+    const r = await run(["plan", input, "--out", out, "--as-of", "2018-07-20"]);
+    expect(r.code).toBe(0);
+    expect((await readdir(out)).sort()).toEqual([
+      "dataset.json",
+      "householdAssignments.csv",
+      "villageAssignments.csv",
+    ]);
+    const helpers = await readFile(join(out, "householdAssignments.csv"), "utf8");
+    expect(helpers.split("\r\n")[0]).toContain("依据条款,安排理由,Reason");
+    expect(helpers).toContain(ID.h1);
+    expect(r.stdout).toContain("帮扶责任人安排 1 条");
+    // The office records the proposed helper after sign-off: until then the audit says so.
+    expect(r.stdout).toContain("household.helper-recorded");
+    const completed = JSON.parse(await readFile(join(out, "dataset.json"), "utf8"));
+    expect(
+      completed.householdAssignments.filter(
+        (a: { householdId: string }) => a.householdId === ID.h1,
+      ),
+    ).toHaveLength(1);
+  });
+
+  it("exits 1 and names what it could not place", async () => {
+    const input = await folder((d) => {
+      d.villageAssignments = d.villageAssignments.filter((a) => a.villageId !== ID.v4);
+      byId(d.units, ID.countyUnit).category = "other";
+    });
+    const out = await mkdtemp(join(tmpdir(), "shuangbao-plan-out-"));
+    const r = await run(["plan", input, "--out", out, "--as-of", "2018-07-20", "--lang", "en"]);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain("Could not place");
+  });
+
+  it("exits 2 on unreadable input or without --out", async () => {
+    expect((await run(["plan", "/no/such", "--out", "/tmp/x"])).code).toBe(2);
+    expect((await run(["plan", await folder(() => {})])).code).toBe(2);
+  });
+});

@@ -1,0 +1,124 @@
+/** `shuangbao plan <path> --out DIR`: propose contracts and helpers for what is missing. */
+import { mkdir, writeFile } from "node:fs/promises";
+import { join } from "node:path";
+import {
+  applyPlan,
+  audit,
+  COLLECTIONS,
+  ConfigurationError,
+  type Plan,
+  planAssignments,
+  type Table,
+} from "@shuangbao/core";
+import { writeTableCsv, writeTablesXlsx } from "@shuangbao/io";
+import { command, parse } from "../args.js";
+import { type CliIo, UsageError } from "../io.js";
+import { dateFlag, EXIT, oneOf, progress, readInput } from "./shared.js";
+
+export const planSpec = command({
+  name: "plan",
+  summary: "为缺少包村单位的贫困村和缺少帮扶责任人的贫困户提出安排 · Propose contracts and helpers",
+  usage: "shuangbao plan <path> --out DIR [--as-of YYYY-MM-DD] [--format csv|xlsx] [--lang zh|en]",
+  positionals: { min: 1, max: 1 },
+  options: {
+    out: { type: "string" },
+    "as-of": { type: "string" },
+    format: { type: "string" },
+    lang: { type: "string" },
+  },
+  help: {
+    out: "输出目录 the folder for villageAssignments, householdAssignments and dataset.json (required)",
+    "as-of": "安排日期 proposed rows start on this date (default today)",
+    format: "文件格式 csv | xlsx (default csv)",
+    lang: "语言 zh | en, for what is printed (default zh)",
+  },
+  examples: ["shuangbao plan examples/yuexi --out plan --as-of 2018-07-20"],
+});
+
+function proposedTable(
+  collection: "villageAssignments" | "householdAssignments",
+  rows: Plan["rows"][typeof collection],
+): Table {
+  const fields = COLLECTIONS[collection].fields;
+  return {
+    id: collection,
+    sheet: COLLECTIONS[collection].zh,
+    columns: [
+      ...fields.map((f) => ({
+        key: f.name,
+        header: f.header,
+        en: f.name,
+        kind:
+          f.kind === "date"
+            ? ("date" as const)
+            : f.kind === "boolean"
+              ? ("boolean" as const)
+              : ("text" as const),
+      })),
+      { key: "becauseClause", header: "依据条款", en: "because.clause" },
+      { key: "becauseZh", header: "安排理由", en: "because.zh" },
+      { key: "becauseEn", header: "Reason", en: "because.en" },
+    ],
+    rows: rows.map(({ because, ...row }) => ({
+      ...(row as Record<string, string | boolean | undefined>),
+      becauseClause: because.clause,
+      becauseZh: because.zh,
+      becauseEn: because.en,
+    })),
+  };
+}
+
+export async function runPlan(argv: string[], io: CliIo): Promise<number> {
+  const { values, positionals } = parse(planSpec, argv);
+  if (!values.out) throw new UsageError("需要 --out DIR · --out DIR is required");
+  const asOf = dateFlag("as-of", values["as-of"], io.today());
+  const format = oneOf("format", values.format, ["csv", "xlsx"] as const, "csv");
+  const lang = oneOf("lang", values.lang, ["zh", "en"] as const, "zh");
+  const show = progress(io);
+  const index = await readInput(positionals[0]!, { onRows: show.rows });
+  show.phase("规划 planning");
+  let plan: Plan;
+  try {
+    plan = planAssignments(index, { asOf });
+  } catch (error) {
+    if (error instanceof ConfigurationError) throw new UsageError(error.message);
+    throw error;
+  }
+  const completed = applyPlan(index.toDataset(), plan);
+  show.phase("审计 auditing");
+  const report = audit(completed, { asOf });
+  show.done();
+
+  await mkdir(values.out, { recursive: true });
+  for (const c of ["villageAssignments", "householdAssignments"] as const) {
+    const table = proposedTable(c, plan.rows[c]);
+    if (format === "csv") await writeTableCsv(table, join(values.out, `${c}.csv`));
+    else await writeTablesXlsx([table], join(values.out, `${c}.xlsx`));
+  }
+  await writeFile(join(values.out, "dataset.json"), `${JSON.stringify(completed)}\n`);
+
+  const zh = lang === "zh";
+  const out: string[] = [
+    zh
+      ? `提出包村安排 ${plan.rows.villageAssignments.length} 条,帮扶责任人安排 ${plan.rows.householdAssignments.length} 条,写入 ${values.out}`
+      : `Proposed ${plan.rows.villageAssignments.length} village contracts and ${plan.rows.householdAssignments.length} household helpers, written to ${values.out}`,
+  ];
+  if (plan.unresolved.length > 0) {
+    out.push(
+      "",
+      zh ? `未能安排 ${plan.unresolved.length} 项:` : `Could not place ${plan.unresolved.length}:`,
+    );
+    for (const u of plan.unresolved)
+      out.push(`  - ${index.label(u.collection as never, u.id)} [${u.clause}]: ${u.reason[lang]}`);
+  }
+  const s = report.summary;
+  out.push(
+    "",
+    zh
+      ? `安排后的数据集审计(${asOf}):错误 ${s.error},警告 ${s.warning},提示 ${s.info}`
+      : `Audit of the completed dataset (${asOf}): ${s.error} errors, ${s.warning} warnings, ${s.info} info`,
+  );
+  for (const [id, n] of Object.entries(s.byRule)) out.push(`  ${String(n).padStart(6)}  ${id}`);
+  io.stdout(`${out.join("\n")}\n`);
+  return plan.unresolved.length > 0 ? EXIT.findings : EXIT.ok;
+}
