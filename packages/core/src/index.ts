@@ -61,6 +61,8 @@ export type { VillageContractPlan } from "./planner/assign-villages.js";
 export { planVillageContracts } from "./planner/assign-villages.js";
 export type { Plan } from "./planner/plan-assignments.js";
 export { applyPlan, planAssignments } from "./planner/plan-assignments.js";
+export type { PlanTableId } from "./planner/plan-tables.js";
+export { PLAN_TABLES, planTable } from "./planner/plan-tables.js";
 export type { Because, PlanOptions, Proposed, Unresolved } from "./planner/planning.js";
 export { PLANNING_RULE_IDS } from "./planner/planning.js";
 export { POLICY_ID, POLICY_TEXT } from "./policy/source-text.js";

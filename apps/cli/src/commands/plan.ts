@@ -4,11 +4,11 @@ import { join } from "node:path";
 import {
   applyPlan,
   audit,
-  COLLECTIONS,
   ConfigurationError,
+  PLAN_TABLES,
   type Plan,
   planAssignments,
-  type Table,
+  planTable,
 } from "@shuangbao/core";
 import { writeTableCsv, writeTablesXlsx } from "@shuangbao/io";
 import { command, parse } from "../args.js";
@@ -35,39 +35,6 @@ export const planSpec = command({
   examples: ["shuangbao plan examples/yuexi --out plan --as-of 2018-07-20"],
 });
 
-function proposedTable(
-  collection: "villageAssignments" | "householdAssignments",
-  rows: Plan["rows"][typeof collection],
-): Table {
-  const fields = COLLECTIONS[collection].fields;
-  return {
-    id: collection,
-    sheet: COLLECTIONS[collection].zh,
-    columns: [
-      ...fields.map((f) => ({
-        key: f.name,
-        header: f.header,
-        en: f.name,
-        kind:
-          f.kind === "date"
-            ? ("date" as const)
-            : f.kind === "boolean"
-              ? ("boolean" as const)
-              : ("text" as const),
-      })),
-      { key: "becauseClause", header: "依据条款", en: "because.clause" },
-      { key: "becauseZh", header: "安排理由", en: "because.zh" },
-      { key: "becauseEn", header: "Reason", en: "because.en" },
-    ],
-    rows: rows.map(({ because, ...row }) => ({
-      ...(row as Record<string, string | boolean | undefined>),
-      becauseClause: because.clause,
-      becauseZh: because.zh,
-      becauseEn: because.en,
-    })),
-  };
-}
-
 export async function runPlan(argv: string[], io: CliIo): Promise<number> {
   const { values, positionals } = parse(planSpec, argv);
   if (!values.out) throw new UsageError("需要 --out DIR · --out DIR is required");
@@ -90,8 +57,8 @@ export async function runPlan(argv: string[], io: CliIo): Promise<number> {
   show.done();
 
   await mkdir(values.out, { recursive: true });
-  for (const c of ["villageAssignments", "householdAssignments"] as const) {
-    const table = proposedTable(c, plan.rows[c]);
+  for (const c of PLAN_TABLES) {
+    const table = planTable(plan, c);
     if (format === "csv") await writeTableCsv(table, join(values.out, `${c}.csv`));
     else await writeTablesXlsx([table], join(values.out, `${c}.xlsx`));
   }

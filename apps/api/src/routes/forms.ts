@@ -1,0 +1,72 @@
+import { createRoute, z } from "@hono/zod-openapi";
+import { buildForm, FORMS, isFormId } from "@shuangbao/core";
+import { type Api, BEARER, PROBLEM_RESPONSES, type RouteDeps } from "../app-env.js";
+import { readDatasetBody, XLSX_TYPE } from "../dataset-body.js";
+import { ProblemError } from "../problem.js";
+import { outputFormat, tableResponse, unmaskAllowed } from "../respond.js";
+import { TableSchema } from "../schemas.js";
+import { asOfParam, BINARY, DATASET_BODY, unmaskParam } from "./shared.js";
+
+const FORM_IDS = FORMS.map((f) => f.id);
+
+const route = createRoute({
+  method: "post",
+  path: "/v1/forms/{form}",
+  tags: ["forms"],
+  summary: "生成附件表格 · Build one of the policy's four forms",
+  description:
+    "Builds a form from a dataset at `asOf`: " +
+    FORMS.map((f) => `\`${f.id}\` (${f.title.zh} · ${f.title.en})`).join("; ") +
+    ". JSON, or CSV / XLSX by `Accept`. Resident ID and phone numbers are masked.",
+  security: BEARER,
+  request: {
+    params: z.object({
+      form: z.string().openapi({
+        param: { name: "form", in: "path", schema: { type: "string", enum: FORM_IDS } },
+        example: "unit-register",
+      }),
+    }),
+    query: z.object({ asOf: asOfParam("The date the form is drawn up at"), unmask: unmaskParam() }),
+    body: DATASET_BODY,
+  },
+  responses: {
+    200: {
+      description: "The form as a table (JSON), CSV or XLSX.",
+      content: {
+        "application/json": { schema: TableSchema },
+        "text/csv": { schema: { type: "string" } },
+        [XLSX_TYPE]: { schema: BINARY },
+      },
+    },
+    400: PROBLEM_RESPONSES[400],
+    401: PROBLEM_RESPONSES[401],
+    403: PROBLEM_RESPONSES[403],
+    404: PROBLEM_RESPONSES[404],
+    413: PROBLEM_RESPONSES[413],
+    415: PROBLEM_RESPONSES[415],
+    500: PROBLEM_RESPONSES[500],
+  },
+});
+
+/** `POST /v1/forms/{form}`. */
+export function registerForms(app: Api, deps: RouteDeps): void {
+  app.openapi(route, async (c) => {
+    const { form } = c.req.valid("param");
+    if (!isFormId(form)) {
+      throw new ProblemError(
+        "not-found",
+        `没有此表格 · no form “${form}” (${FORM_IDS.join(", ")})`,
+        "path.form",
+      );
+    }
+    const q = c.req.valid("query");
+    const unmasked = unmaskAllowed(c, q.unmask);
+    const format = outputFormat(c);
+    const { index, parameters } = await readDatasetBody(c);
+    const table = buildForm(form, index, {
+      asOf: q.asOf ?? deps.today(),
+      ...(parameters ? { parameters } : {}),
+    });
+    return tableResponse(c, table, { format, unmasked, filename: form });
+  });
+}

@@ -1,0 +1,104 @@
+import { createRoute, z } from "@hono/zod-openapi";
+import { PLAN_TABLES, planAssignments, planTable } from "@shuangbao/core";
+import { type Api, BEARER, PROBLEM_RESPONSES, type RouteDeps } from "../app-env.js";
+import { readDatasetBody, XLSX_TYPE } from "../dataset-body.js";
+import { ProblemError } from "../problem.js";
+import {
+  jsonResponse,
+  outputFormat,
+  tableResponse,
+  tablesXlsxResponse,
+  unmaskAllowed,
+} from "../respond.js";
+import { asOfParam, BINARY, DATASET_BODY, unmaskParam } from "./shared.js";
+
+const MessageWithClause = z.object({ clause: z.string(), zh: z.string(), en: z.string() });
+
+const PlanSchema = z
+  .object({
+    rows: z.object({
+      villageAssignments: z.array(z.object({ because: MessageWithClause }).passthrough()),
+      householdAssignments: z.array(z.object({ because: MessageWithClause }).passthrough()),
+    }),
+    unresolved: z.array(
+      z.object({
+        collection: z.string(),
+        id: z.string(),
+        clause: z.string(),
+        reason: z.object({ zh: z.string(), en: z.string() }),
+      }),
+    ),
+  })
+  .openapi("Plan");
+
+const route = createRoute({
+  method: "post",
+  path: "/v1/plan",
+  tags: ["plan"],
+  summary: "提出包村、包户安排 · Propose contracts and household helpers",
+  description:
+    "Proposes `villageAssignments` for poor villages without a current unit (二(二)) and " +
+    "`householdAssignments` for households without a current helper (三(一)), starting on `asOf`; " +
+    "each row with `because` (clause, zh, en); `unresolved` lists what could not be placed. " +
+    "JSON by default; with `Accept: text/csv` the table named by `table`; with the XLSX type one " +
+    "sheet per table. Resident ID and phone numbers are masked.",
+  security: BEARER,
+  request: {
+    query: z.object({
+      asOf: asOfParam("The date proposed rows start on"),
+      table: z
+        .enum(PLAN_TABLES)
+        .optional()
+        .openapi({
+          param: { name: "table", in: "query", description: "For CSV: which table (required)" },
+        }),
+      unmask: unmaskParam(),
+    }),
+    body: DATASET_BODY,
+  },
+  responses: {
+    200: {
+      description: "The plan (JSON), one of its tables (CSV), or both (XLSX).",
+      content: {
+        "application/json": { schema: PlanSchema },
+        "text/csv": { schema: { type: "string" } },
+        [XLSX_TYPE]: { schema: BINARY },
+      },
+    },
+    400: PROBLEM_RESPONSES[400],
+    401: PROBLEM_RESPONSES[401],
+    403: PROBLEM_RESPONSES[403],
+    413: PROBLEM_RESPONSES[413],
+    415: PROBLEM_RESPONSES[415],
+    500: PROBLEM_RESPONSES[500],
+  },
+});
+
+/** `POST /v1/plan`. */
+export function registerPlan(app: Api, deps: RouteDeps): void {
+  app.openapi(route, async (c) => {
+    const q = c.req.valid("query");
+    const unmasked = unmaskAllowed(c, q.unmask);
+    const format = outputFormat(c);
+    if (format === "csv" && !q.table) {
+      throw new ProblemError(
+        "invalid-request",
+        `CSV 需要 table 参数 · CSV needs ?table=${PLAN_TABLES.join("|")}`,
+        "query.table",
+      );
+    }
+    const { index, parameters } = await readDatasetBody(c);
+    const plan = planAssignments(index, {
+      asOf: q.asOf ?? deps.today(),
+      ...(parameters ? { parameters } : {}),
+    });
+    if (format === "json") return jsonResponse(c, plan, unmasked);
+    if (format === "csv")
+      return tableResponse(c, planTable(plan, q.table!), { format, unmasked, filename: q.table! });
+    return tablesXlsxResponse(
+      c,
+      PLAN_TABLES.map((t) => planTable(plan, t)),
+      { unmasked, filename: "plan" },
+    );
+  });
+}
