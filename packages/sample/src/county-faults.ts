@@ -1,0 +1,373 @@
+/**
+ * The faults planted in a county partition, each a small realistic lapse recorded as the finding
+ * it must cause (`rules.md`, "Which row a finding names"). Households, villages (with their
+ * resident cadres) and units are three groups; an entity gets at most one fault, and a fault
+ * never leaves another entity in breach (a helper who loses a household keeps at least one).
+ */
+import { endedContractYears, type Household, type HouseholdAssignment } from "@shuangbao/core";
+import type { CountyDraft } from "./county.js";
+import { addDays, addYears, dateBetween, dayOf, isoOf, termEnd } from "./dates.js";
+import { townshipLead } from "./first-partition.js";
+import { householdKinds } from "./household-faults.js";
+import type { PlannedUnit, PlannedVillage, SeededFault } from "./model.js";
+import { idNumber } from "./names.js";
+import { assessmentYears, faultCount } from "./plan-faults.js";
+import { Random } from "./random.js";
+import { isDevelopmentZone } from "./regions.js";
+import { localName } from "./unit-names.js";
+
+/** A kind of fault: the rule it breaks and how to plant it on a candidate (false: not here). */
+export interface FaultKind<T> {
+  ruleId: string;
+  plant: (candidate: T) => boolean;
+}
+
+/** Plants `kinds` over a group, each at most once per candidate, in random order. */
+export function plantGroup<T>(
+  random: Random,
+  violations: number,
+  candidates: readonly T[],
+  groupSize: number,
+  kinds: readonly FaultKind<T>[],
+): void {
+  const used = new Set<T>();
+  for (const kind of kinds) {
+    let n = faultCount(violations, groupSize, kinds.length);
+    for (const c of random.shuffled(candidates)) {
+      if (n === 0) break;
+      if (used.has(c) || !kind.plant(c)) continue;
+      used.add(c);
+      n--;
+    }
+  }
+}
+
+/** Helpers shared by the fault kinds of a county. */
+export interface FaultContext {
+  draft: CountyDraft;
+  random: Random;
+  seed: (ruleId: string, collection: string, id: string, fault: string) => void;
+  rowsOf: Map<string, HouseholdAssignment[]>;
+  load: Map<string, number>;
+}
+
+function villageKinds(ctx: FaultContext): FaultKind<PlannedVillage>[] {
+  const { draft, random, seed } = ctx;
+  const { rows, plan } = draft;
+  const asOf = plan.asOf;
+  const cadreOf = (v: PlannedVillage) => draft.currentCadre.get(v.village.id)!;
+  /** The current cadre's person, when selected and in this partition (city or county unit). */
+  const localSelected = (v: PlannedVillage) =>
+    v.selected && v.units[0]!.level !== "province"
+      ? draft.person.get(cadreOf(v).personId)
+      : undefined;
+  const cadreKind = (
+    ruleId: string,
+    change: (
+      p: NonNullable<ReturnType<typeof localSelected>>,
+      v: PlannedVillage,
+    ) => string | undefined,
+  ): FaultKind<PlannedVillage> => ({
+    ruleId,
+    plant: (v) => {
+      const person = localSelected(v);
+      const fault = person && change(person, v);
+      if (!person || !fault) return false;
+      seed(ruleId, "people", person.id, fault);
+      return true;
+    },
+  });
+  return [
+    {
+      ruleId: "village.has-plans",
+      plant: (v) => {
+        const year = random.int(Number(v.start.slice(0, 4)), Number(asOf.slice(0, 4)));
+        const i = rows.villagePlans.findIndex(
+          (p) => p.villageId === v.village.id && p.kind === "annual" && p.year === year,
+        );
+        if (i < 0) return false;
+        rows.villagePlans.splice(i, 1);
+        seed("village.has-plans", "villages", v.village.id, `no annual plan for ${year}`);
+        return true;
+      },
+    },
+    {
+      ruleId: "work-team.members",
+      plant: (v) => {
+        const lead = townshipLead(v.village.townshipId);
+        const before = rows.workTeamMembers.length;
+        rows.workTeamMembers = rows.workTeamMembers.filter(
+          (m) => !(m.villageId === v.village.id && m.personId === lead),
+        );
+        if (rows.workTeamMembers.length === before) return false;
+        seed("work-team.members", "villages", v.village.id, "work team has no township cadre");
+        return true;
+      },
+    },
+    {
+      ruleId: "assignment.acceptance-after-term",
+      plant: (v) => {
+        if (termEnd(v.start) > asOf) return false;
+        const unit = random.pick(v.units);
+        rows.acceptances = rows.acceptances.filter(
+          (a) => !(a.villageId === v.village.id && a.unitId === unit.id),
+        );
+        seed(
+          "assignment.acceptance-after-term",
+          "villages",
+          v.village.id,
+          `${unit.name}'s contract not accepted after its term`,
+        );
+        return true;
+      },
+    },
+    {
+      ruleId: "village.pool-small-units",
+      plant: (v) => {
+        if (v.units.length < 2) return false;
+        const unit = rows.units.find((u) => u.id === random.pick(v.units).id);
+        if (!unit) return false;
+        unit.staffSize = random.int(18, 45);
+        seed(
+          "village.pool-small-units",
+          "villages",
+          v.village.id,
+          `pooled with ${unit.name}, which has ${unit.staffSize} posts`,
+        );
+        return true;
+      },
+    },
+    {
+      ruleId: "village.has-resident-cadre",
+      plant: (v) => {
+        const row = cadreOf(v);
+        const from = addDays(row.selectedOn, 30);
+        if (from > asOf) return false;
+        row.endDate = dateBetween(random, from, asOf);
+        seed(
+          "village.has-resident-cadre",
+          "villages",
+          v.village.id,
+          `resident cadre left on ${row.endDate} without a successor`,
+        );
+        seed(
+          "work-team.captain",
+          "villages",
+          v.village.id,
+          "the work team's captain is no longer its resident cadre",
+        );
+        return true;
+      },
+    },
+    cadreKind("selected-cadre.age", (p, v) => {
+      const sel = cadreOf(v).selectedOn;
+      const born = isoOf(random.int(dayOf(addYears(sel, -46)) + 1, dayOf(addYears(sel, -41))));
+      p.birthDate = born;
+      p.idNumber = idNumber(random, p.idNumber!.slice(0, 6), born, p.gender ?? "male");
+      return `selected cadre born ${born}, over 40 when selected on ${sel}`;
+    }),
+    cadreKind("selected-cadre.party-member", (p) => {
+      p.partyMember = false;
+      return "selected cadre is not a CPC member";
+    }),
+    cadreKind("selected-cadre.education", (p) => {
+      p.education = random.pick(["senior_high", "junior_high"] as const);
+      return `selected cadre's education is ${p.education}`;
+    }),
+    cadreKind("selected-cadre.work-years", (p, v) => {
+      const sel = cadreOf(v).selectedOn;
+      p.workStartDate = `${addDays(addYears(sel, -2), random.int(1, 300)).slice(0, 7)}-01`;
+      return `selected cadre started work on ${p.workStartDate}, under 3 years before selection`;
+    }),
+    cadreKind("selected-cadre.reserve-preferred", (p) => {
+      p.reserveCadre = false;
+      return "selected cadre of a city or county unit is not a reserve cadre";
+    }),
+    {
+      ruleId: "selected-cadre.village-post",
+      plant: (v) => {
+        const row = cadreOf(v);
+        if (!v.selected) return false;
+        row.villagePost = "none";
+        seed(
+          "selected-cadre.village-post",
+          "people",
+          row.personId,
+          "selected cadre holds no village post",
+        );
+        return true;
+      },
+    },
+    {
+      ruleId: "resident-cadre.approved",
+      plant: (v) => {
+        const row = cadreOf(v);
+        delete row.approvedOn;
+        seed("resident-cadre.approved", "people", row.personId, "resident cadre never approved");
+        return true;
+      },
+    },
+  ];
+}
+
+const FIRMS = ["徽源", "皖美", "大别山", "天峰", "兴农", "绿源", "金穗", "山水"];
+const FIRM_KINDS = ["茶业有限公司", "农业科技有限公司", "商贸有限公司", "建设工程有限公司"];
+
+function unitKinds(ctx: FaultContext): FaultKind<PlannedUnit>[] {
+  const { draft, random, seed } = ctx;
+  const { rows, plan, pc } = draft;
+  const row = (u: PlannedUnit) => rows.units.find((r) => r.id === u.id)!;
+  const years = (u: PlannedUnit) =>
+    endedContractYears(plan.poorVillage.get(u.villageId)!.start, plan.asOf).length;
+  const startOf = (u: PlannedUnit) => plan.poorVillage.get(u.villageId)!.start;
+  return [
+    {
+      ruleId: "county-unit.within-county",
+      plant: (u) => {
+        const others = plan.counties.filter(
+          (c) => c.cityId === pc.city.id && c.id !== pc.county.id && !isDevelopmentZone(c.id),
+        );
+        if (u.level !== "county" || !u.template || others.length === 0) return false;
+        const other = random.pick(others);
+        Object.assign(row(u), {
+          countyId: other.id,
+          name: localName({ name: u.template } as never, other.name, "county"),
+        });
+        seed(
+          "county-unit.within-county",
+          "units",
+          u.id,
+          `a unit of ${other.name} contracts a village of ${pc.county.name}`,
+        );
+        if (!pc.county.isKeyCounty)
+          seed(
+            "village.non-key-county-local",
+            "villages",
+            u.villageId,
+            `contracted by a unit of ${other.name}`,
+          );
+        return true;
+      },
+    },
+    {
+      ruleId: "unit.has-deputy",
+      plant: (u) => {
+        delete row(u).deputyId;
+        seed("unit.has-deputy", "units", u.id, "unit names no deputy in charge");
+        return true;
+      },
+    },
+    {
+      ruleId: "unit.principal-visits",
+      plant: (u) => {
+        if (years(u) === 0) return false;
+        const k = random.int(0, years(u) - 1);
+        draft.visitFaults.fewPrincipalVisits.set(u.id, k);
+        seed(
+          "unit.principal-visits",
+          "units",
+          u.id,
+          `principal researched the village once in contract year ${k + 1}`,
+        );
+        return true;
+      },
+    },
+    {
+      ruleId: "unit.staff-visits",
+      plant: (u) => {
+        if (years(u) === 0) return false;
+        const k = random.int(0, years(u) - 1);
+        draft.visitFaults.noStaffVisits.set(u.id, k);
+        seed("unit.staff-visits", "units", u.id, `no staff visit in contract year ${k + 1}`);
+        return true;
+      },
+    },
+    {
+      ruleId: "unit.topic-meetings",
+      plant: (u) => {
+        if (years(u) === 0) return false;
+        const k = random.int(0, years(u) - 1);
+        const from = addYears(startOf(u), k);
+        const to = addYears(startOf(u), k + 1);
+        let kept = 0;
+        rows.meetings = rows.meetings.filter(
+          (m) => m.unitId !== u.id || m.date < from || m.date >= to || kept++ === 0,
+        );
+        seed("unit.topic-meetings", "units", u.id, `one topic meeting in contract year ${k + 1}`);
+        return true;
+      },
+    },
+    {
+      ruleId: "unit.annual-assessment",
+      plant: (u) => {
+        const due = assessmentYears(startOf(u), plan.asOf);
+        if (due.length === 0) return false;
+        const year = random.pick(due);
+        rows.assessments = rows.assessments.filter((a) => a.unitId !== u.id || a.year !== year);
+        seed("unit.annual-assessment", "units", u.id, `not assessed for ${year}`);
+        return true;
+      },
+    },
+    {
+      ruleId: "unit.eligible-category",
+      plant: (u) => {
+        const r = row(u);
+        r.category = "other";
+        r.name = `${pc.county.name.slice(0, -1)}${random.pick(FIRMS)}${random.pick(FIRM_KINDS)}`;
+        delete r.civilServantManaged;
+        seed(
+          "unit.eligible-category",
+          "units",
+          u.id,
+          `a private firm (${r.name}) contracts a village`,
+        );
+        return true;
+      },
+    },
+  ];
+}
+
+/**
+ * Plants a county's faults into its draft and returns them.
+ * @example plantCountyFaults(draft) // [] when violations is 0
+ */
+export function plantCountyFaults(draft: CountyDraft): SeededFault[] {
+  const { plan, pc, rows } = draft;
+  const v = plan.violations;
+  if (v <= 0) return [];
+  const random = new Random(plan.seed, `faults:${pc.county.id}`);
+  const seeded: SeededFault[] = [];
+  const rowsOf = new Map<string, HouseholdAssignment[]>();
+  const load = new Map<string, number>();
+  for (const a of rows.householdAssignments) {
+    rowsOf.set(a.householdId, [...(rowsOf.get(a.householdId) ?? []), a]);
+    load.set(a.personId, (load.get(a.personId) ?? 0) + 1);
+  }
+  const ctx: FaultContext = {
+    draft,
+    random,
+    seed: (ruleId, collection, id, fault) => seeded.push({ ruleId, collection, id, fault }),
+    rowsOf,
+    load,
+  };
+
+  const households = rows.households.filter((h: Household) => h.exitedPovertyOn === undefined);
+  plantGroup(random, v, households, rows.households.length, householdKinds(ctx));
+  const villages = pc.poor.filter(
+    (pv) => pv.exitedOn === undefined && !plan.faults.noCoordinator.has(pv.village.id),
+  );
+  plantGroup(random, v, villages, pc.poor.length, villageKinds(ctx));
+  const units = draft.contracts.map((c) => c.unit).filter((u) => u.level !== "province");
+  plantGroup(random, v, units, units.length, unitKinds(ctx));
+
+  if (plan.faults.lateUnitList.has(pc.county.id)) {
+    rows.reports[0]!.submittedOn = dateBetween(random, "2014-08-01", "2014-08-09");
+    ctx.seed(
+      "report.unit-list-deadline",
+      "counties",
+      pc.county.id,
+      "county reported its contracting units after 30 July",
+    );
+  }
+  return seeded;
+}
