@@ -3,6 +3,7 @@ import { auditSpec, runAudit } from "./commands/audit.js";
 import { formsSpec, runForms } from "./commands/forms.js";
 import { planSpec, runPlan } from "./commands/plan.js";
 import { rulesSpec, runRules } from "./commands/rules.js";
+import { runSample, sampleSpec } from "./commands/sample.js";
 import { EXIT } from "./commands/shared.js";
 import { type CliIo, UsageError } from "./io.js";
 import { VERSION } from "./version.js";
@@ -20,6 +21,7 @@ export const COMMANDS: Record<string, Command> = {
   rules: { spec: rulesSpec as unknown as CommandSpec<Options>, run: runRules },
   forms: { spec: formsSpec as unknown as CommandSpec<Options>, run: runForms },
   plan: { spec: planSpec as unknown as CommandSpec<Options>, run: runPlan },
+  sample: { spec: sampleSpec as unknown as CommandSpec<Options>, run: runSample },
 };
 
 function rootHelp(): string {

@@ -39,6 +39,31 @@ describe("the built shuangbao binary", () => {
     expect(r.stderr).toBe("");
   });
 
+  it("audits the bundled sample folder, naming its planted faults", () => {
+    const example = fileURLToPath(new URL("../../../examples/yuexi", import.meta.url));
+    const r = shuangbao(["audit", example, "--as-of", "2018-07-20", "--format", "json"]);
+    expect(r.status).toBe(1);
+    const report = JSON.parse(r.stdout) as {
+      summary: { error: number };
+      findings: { source?: { file: string } }[];
+    };
+    expect(report.summary.error).toBeGreaterThan(0);
+    expect(
+      report.findings.every((f) => f.source === undefined || f.source.file.endsWith(".csv")),
+    ).toBe(true);
+    expect(shuangbao(["audit", example, "--as-of", "2018-07-20", "--format", "json"]).stdout).toBe(
+      r.stdout,
+    );
+  });
+
+  it("writes a sample and plans it", async () => {
+    const out = `${utf8}-sample`;
+    expect(shuangbao(["sample", "--scale", "county", "--seed", "5", "--out", out]).status).toBe(0);
+    const plan = shuangbao(["plan", out, "--out", `${out}-plan`, "--as-of", "2018-07-20"]);
+    expect(plan.status).toBe(0);
+    expect(plan.stdout).toContain("提出包村安排 0 条");
+  });
+
   it("reads a GBK CSV folder as the same data", () => {
     const a = shuangbao(["audit", utf8, "--as-of", "2018-07-20", "--format", "json"]);
     const b = shuangbao(["audit", gbk, "--as-of", "2018-07-20", "--format", "json"]);
