@@ -15,7 +15,7 @@ const BATCH = 4096;
 export class RecordCollector {
   private header: string[] | undefined;
   private fields: (string | undefined)[] = [];
-  private batch: Record<string, unknown>[] = [];
+  private batch: (readonly unknown[])[] = [];
   private lines: number[] = [];
 
   constructor(
@@ -77,14 +77,7 @@ export class RecordCollector {
       );
       return;
     }
-    const row: Record<string, unknown> = {};
-    for (let i = 0; i < this.fields.length; i++) {
-      const f = this.fields[i];
-      if (f === undefined) continue;
-      const c = cells[i];
-      if (c !== null && c !== undefined && c !== "") row[f] = c;
-    }
-    this.batch.push(row);
+    this.batch.push(cells);
     this.lines.push(line);
     if (this.batch.length >= BATCH) this.flush();
   }
@@ -92,7 +85,7 @@ export class RecordCollector {
   /** Hands the pending rows to the loader. */
   flush(): void {
     if (this.batch.length === 0) return;
-    this.loader.add(this.collection, this.batch, {
+    this.loader.addRecords(this.collection, this.fields, this.batch, {
       file: this.file,
       ...(this.sheet ? { sheet: this.sheet } : {}),
       lines: this.lines,

@@ -41,20 +41,21 @@ export async function readCsvFile(
     input.on("error", (e) => reject(new InputError(name, `cannot be read: ${e.message}`)));
     decode.on("error", reject);
     let line = 0;
-    let count = 0;
+    // `chunk` hands over a block of records at a time: much faster than a callback per record.
     Papa.parse<string[]>(input.pipe(decode), {
       header: false,
       skipEmptyLines: false,
-      step(result) {
-        line++;
-        const cells = result.data;
-        if (isBlank(cells)) return;
-        collector.record(cells, line);
-        if (onRows && ++count % 65536 === 0) onRows(65536);
+      chunk(result) {
+        const records = result.data;
+        for (let i = 0; i < records.length; i++) {
+          line++;
+          const cells = records[i]!;
+          if (!isBlank(cells)) collector.record(cells, line);
+        }
+        onRows?.(records.length);
       },
       complete() {
         collector.flush();
-        if (onRows) onRows(count % 65536);
         resolve();
       },
       error(e: Error) {

@@ -75,6 +75,12 @@ function timedLoader(timings: ReadOptions["timings"]): {
     add(collection, rows, provenance);
     load += performance.now() - t;
   };
+  const addRecords = loader.addRecords.bind(loader);
+  loader.addRecords = (collection, fields, records, provenance) => {
+    const t = performance.now();
+    addRecords(collection, fields, records, provenance);
+    load += performance.now() - t;
+  };
   return {
     loader,
     finish: () => {

@@ -77,3 +77,29 @@ describe("calendar", () => {
     expect(meetsDeadline("2014-07-31", "2014-07-30")).toBe(false);
   });
 });
+
+describe("the integer calendar agrees with date-fns", () => {
+  it("on every day from 1999 to 2021, and on whole years from each", async () => {
+    const { addYears, format, isValid, parseISO } = await import("date-fns");
+    const { UTCDate } = await import("@date-fns/utc");
+    for (let day = toDay("1999-01-01"); day <= toDay("2021-12-31"); day++) {
+      const reference = new UTCDate(day * 86_400_000);
+      const iso = format(reference, "yyyy-MM-dd");
+      expect(fromDay(day)).toBe(iso);
+      expect(toDay(iso)).toBe(day);
+      expect(isIsoDate(iso)).toBe(true);
+      expect(plusYears(iso, 3)).toBe(format(addYears(reference, 3), "yyyy-MM-dd"));
+    }
+    for (const bad of [
+      "2015-02-29",
+      "2015-04-31",
+      "2015-00-10",
+      "2015-13-01",
+      "2015-1-01",
+      "2o15-01-01",
+    ]) {
+      expect(isIsoDate(bad)).toBe(false);
+      expect(isValid(parseISO(bad)) && format(parseISO(bad), "yyyy-MM-dd") === bad).toBe(false);
+    }
+  });
+});

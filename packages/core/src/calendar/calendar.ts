@@ -4,33 +4,44 @@
  * calendar years, and this module encodes those definitions once.
  */
 import { UTCDate } from "@date-fns/utc";
-import { addYears, differenceInCalendarDays, isValid } from "date-fns";
+import { differenceInCalendarDays } from "date-fns";
 
 /** A calendar date, `YYYY-MM-DD`. */
 export type IsoDate = string;
 
-const ISO = /^(\d{4})-(\d{2})-(\d{2})$/;
 const MS_PER_DAY = 86_400_000;
 
 function toUtc(date: IsoDate): UTCDate {
-  const m = ISO.exec(date);
-  if (!m) throw new RangeError(`not a YYYY-MM-DD date: ${date}`);
-  return new UTCDate(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
+  if (!isIsoDate(date)) throw new RangeError(`not a YYYY-MM-DD date: ${date}`);
+  return new UTCDate(toDay(date) * MS_PER_DAY);
 }
 
-function fromUtc(d: Date): IsoDate {
-  return d.toISOString().slice(0, 10);
-}
+// The hot paths (millions of rows) use integer arithmetic on the date's digits; the tests check
+// them against date-fns on every day of several years, leap days included.
+const leap = (y: number) => (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+const digit = (s: string, i: number) => s.charCodeAt(i) - 48;
+const num = (s: string, from: number, to: number) => {
+  let n = 0;
+  for (let i = from; i < to; i++) {
+    const d = digit(s, i);
+    if (d < 0 || d > 9) return -1;
+    n = n * 10 + d;
+  }
+  return n;
+};
 
 /**
  * Whether `text` is a real calendar date written `YYYY-MM-DD` (2015-02-29 is not).
  * @example isIsoDate("2016-02-29") // true
  */
 export function isIsoDate(text: string): boolean {
-  const m = ISO.exec(text);
-  if (!m) return false;
-  const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
-  return isValid(d) && fromUtc(d) === text;
+  if (text.length !== 10 || text.charCodeAt(4) !== 45 || text.charCodeAt(7) !== 45) return false;
+  const y = num(text, 0, 4);
+  const m = num(text, 5, 7);
+  const d = num(text, 8, 10);
+  if (y < 0 || m < 1 || m > 12 || d < 1) return false;
+  return d <= (m === 2 && leap(y) ? 29 : DAYS_IN_MONTH[m - 1]!);
 }
 
 /**
@@ -38,12 +49,34 @@ export function isIsoDate(text: string): boolean {
  * @example toDay("1970-01-02") // 1
  */
 export function toDay(date: IsoDate): number {
-  return Math.round(toUtc(date).getTime() / MS_PER_DAY);
+  // Days from civil (H. Hinnant's algorithm), exact for the proleptic Gregorian calendar.
+  let y = num(date, 0, 4);
+  const m = num(date, 5, 7);
+  const d = num(date, 8, 10);
+  y -= m <= 2 ? 1 : 0;
+  const era = Math.floor(y / 400);
+  const yoe = y - era * 400;
+  const doy = Math.floor((153 * (m + (m > 2 ? -3 : 9)) + 2) / 5) + d - 1;
+  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
+  return era * 146097 + doe - 719468;
 }
+
+const pad2 = (n: number) => (n < 10 ? `0${n}` : String(n));
 
 /** The date of a day number. @example fromDay(0) // "1970-01-01" */
 export function fromDay(day: number): IsoDate {
-  return fromUtc(new Date(day * MS_PER_DAY));
+  const z = day + 719468;
+  const era = Math.floor(z / 146097);
+  const doe = z - era * 146097;
+  const yoe = Math.floor(
+    (doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365,
+  );
+  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
+  const mp = Math.floor((5 * doy + 2) / 153);
+  const d = doy - Math.floor((153 * mp + 2) / 5) + 1;
+  const m = mp < 10 ? mp + 3 : mp - 9;
+  const y = yoe + era * 400 + (m <= 2 ? 1 : 0);
+  return `${String(y).padStart(4, "0")}-${pad2(m)}-${pad2(d)}`;
 }
 
 /**
@@ -51,7 +84,10 @@ export function fromDay(day: number): IsoDate {
  * @example plusYears("2016-02-29", 1) // "2017-02-28"
  */
 export function plusYears(date: IsoDate, years: number): IsoDate {
-  return fromUtc(addYears(toUtc(date), years));
+  const y = num(date, 0, 4) + years;
+  const rest = date.slice(4);
+  if (rest === "-02-29" && !leap(y)) return `${String(y).padStart(4, "0")}-02-28`;
+  return `${String(y).padStart(4, "0")}${rest}`;
 }
 
 /** Days from `from` to `to` (negative when `to` is earlier). */

@@ -53,7 +53,7 @@ export function checkDateOrder(
     for (let i = 0; i < table.rows.length; i++) {
       const row = table.rows[i]!;
       const id = hasId ? String(row.id) : `#${table.positions[i]}`;
-      const where = { source: table.sources[i], field: "" };
+      const where = { source: table.source(i), field: "" };
       const startField = SPANS[c];
       if (startField) {
         const start = row[startField];

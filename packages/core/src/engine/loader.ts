@@ -5,7 +5,7 @@
  * keeps its other fields for the rules that do not read the broken one.
  */
 import type { z } from "zod";
-import { toDay } from "../calendar/calendar.js";
+import { isIsoDate, toDay } from "../calendar/calendar.js";
 import {
   COLLECTIONS,
   collectionNamed,
@@ -14,8 +14,10 @@ import {
   REQUIREMENTS,
   type Rows,
 } from "../schema/collections.js";
+import { fastValidate } from "../schema/fast-validate.js";
 import { COLLECTION_NAMES, type CollectionName, type FieldSpec } from "../schema/fields.js";
 import { fieldSpecs, isAbsent, normaliseRow } from "../schema/normalise.js";
+import { VisitKind } from "../vocabulary/enums.js";
 import {
   DATA_CHECKS,
   DATA_MESSAGES,
@@ -26,7 +28,24 @@ import { DatasetIndex } from "./dataset-index.js";
 import { type Finding, format, type Source } from "./findings.js";
 import { birthDateOf, hasValidCheckDigit } from "./id-number.js";
 import { Table } from "./table.js";
-import { VisitStore, visitKindCode } from "./visits.js";
+import { type VisitKindCode, VisitStore, visitKindCode } from "./visits.js";
+
+const isCleanId = (v: unknown): v is string =>
+  typeof v === "string" &&
+  v.length > 0 &&
+  v.charCodeAt(0) > 32 &&
+  v.charCodeAt(v.length - 1) > 32 &&
+  v.charCodeAt(0) !== 0xfeff;
+
+const VISIT_KIND_CODES = new Map<string, VisitKindCode>(
+  VisitKind.values.flatMap((k) => [
+    [k, visitKindCode(k)],
+    [VisitKind.labels[k], visitKindCode(k)],
+  ]),
+);
+
+const VISIT_FIELDS = new Set(["personId", "date", "kind", "villageId", "householdId"]);
+const HOUSEHOLD_VISIT = visitKindCode("household_visit");
 
 /** Where a chunk of rows came from: the file, the sheet, and each row's line. */
 export interface Provenance {
@@ -122,6 +141,65 @@ export class DatasetLoader {
     }
   }
 
+  /**
+   * Adds records read from a table (CSV or a sheet): `fields[i]` is the field of column i
+   * (`undefined` for a column the data model does not know, which the reader reports). The
+   * form a streaming reader has at hand: visits take a fast path with no row object at all.
+   */
+  addRecords(
+    collection: CollectionName,
+    fields: readonly (string | undefined)[],
+    records: readonly (readonly unknown[])[],
+    provenance: Provenance,
+  ): void {
+    if (this.finished) throw new Error("DatasetLoader: add after finish");
+    const at = (f: string) => fields.indexOf(f);
+    const visitColumns =
+      collection === "visits"
+        ? {
+            p: at("personId"),
+            d: at("date"),
+            k: at("kind"),
+            v: at("villageId"),
+            h: at("householdId"),
+          }
+        : undefined;
+    const known = fields.filter((f) => f !== undefined).length;
+    for (let r = 0; r < records.length; r++) {
+      const cells = records[r]!;
+      const line = provenance.lines?.[r];
+      const source: Source = {
+        file: provenance.file,
+        ...(provenance.sheet ? { sheet: provenance.sheet } : {}),
+        ...(line !== undefined ? { line } : {}),
+      };
+      if (visitColumns && known <= 5) {
+        const { p, d, k, v, h } = visitColumns;
+        const house = h < 0 ? undefined : cells[h];
+        if (
+          this.fastVisitCells(
+            cells[p],
+            cells[d],
+            cells[k],
+            cells[v],
+            house === "" ? undefined : house,
+            source,
+          )
+        ) {
+          this.counts.visits++;
+          continue;
+        }
+      }
+      const row: Record<string, unknown> = {};
+      for (let i = 0; i < fields.length; i++) {
+        const f = fields[i];
+        const c = cells[i];
+        if (f !== undefined && c !== null && c !== undefined && c !== "") row[f] = c;
+      }
+      this.addRow(collection, row, this.counts[collection]++, source, provenance.file);
+    }
+  }
+
   /** Adds a finding a reader made (an unknown column or sheet, a malformed line). */
   addFinding(finding: Finding): void {
     this.findings.push(finding);
@@ -164,6 +242,7 @@ export class DatasetLoader {
     source: Source | undefined,
     file: string | undefined,
   ): void {
+    if (collection === "visits" && this.fastVisit(raw, source)) return;
     const rowName = `#${position}`;
     if (typeof raw !== "object" || raw === null || Array.isArray(raw)) {
       if (collection === "visits") this.visits.skip(position);
@@ -178,7 +257,10 @@ export class DatasetLoader {
       );
       return;
     }
-    const { row, unknown } = normaliseRow(collection, raw as AnyRow);
+    const fast = fastValidate(collection, raw as AnyRow);
+    const { row, unknown } = fast
+      ? { row: fast, unknown: [] }
+      : normaliseRow(collection, raw as AnyRow);
     for (const field of unknown) this.unknownColumn(collection, field, file);
     const meta = COLLECTIONS[collection];
     const hasId = meta.hasId && typeof row.id === "string" && row.id !== "";
@@ -204,7 +286,9 @@ export class DatasetLoader {
     };
 
     const specs = fieldSpecs(collection);
-    const parsed = (meta.schema as z.ZodType).safeParse(row);
+    const parsed = fast
+      ? { success: true as const, data: fast }
+      : (meta.schema as z.ZodType).safeParse(row);
     let valid: AnyRow;
     if (parsed.success) {
       valid = parsed.data as AnyRow;
@@ -270,6 +354,49 @@ export class DatasetLoader {
     const table = this.tables[collection] as Table<AnyRow>;
     table.push(valid, position, source);
     for (const f of broken) table.markBroken(valid, f);
+  }
+
+  /**
+   * Visits, tens of millions at province scale, take a fast path when every cell is already
+   * clean (ids without surrounding spaces, a `YYYY-MM-DD` date, a kind's value or label, no
+   * unknown column); any other row takes the general path, which reports what is wrong.
+   */
+  private fastVisit(raw: unknown, source: Source | undefined): boolean {
+    if (typeof raw !== "object" || raw === null) return false;
+    const r = raw as Record<string, unknown>;
+    for (const key in r) if (!VISIT_FIELDS.has(key)) return false;
+    const house = r.householdId === "" || r.householdId === null ? undefined : r.householdId;
+    return this.fastVisitCells(r.personId, r.date, r.kind, r.villageId, house, source);
+  }
+
+  private fastVisitCells(
+    personId: unknown,
+    date: unknown,
+    kind: unknown,
+    villageId: unknown,
+    householdId: unknown,
+    source: Source | undefined,
+  ): boolean {
+    if (
+      !isCleanId(personId) ||
+      !isCleanId(villageId) ||
+      typeof date !== "string" ||
+      !isIsoDate(date)
+    )
+      return false;
+    const code = typeof kind === "string" ? VISIT_KIND_CODES.get(kind) : undefined;
+    if (code === undefined) return false;
+    if (householdId !== undefined && !isCleanId(householdId)) return false;
+    if (code === HOUSEHOLD_VISIT && householdId === undefined) return false;
+    this.visits.add(
+      personId,
+      code,
+      toDay(date),
+      villageId,
+      householdId as string | undefined,
+      source,
+    );
+    return true;
   }
 
   private checkIdNumber(
@@ -344,7 +471,12 @@ export class DatasetLoader {
         )
           continue;
         const target = this.targetOf(collection, spec, row);
-        if ((this.tables[target] as Table<AnyRow>).has(value)) continue;
+        const found = (this.tables[target] as Table<AnyRow>).get(value);
+        if (found) {
+          // The target row's own id string: one copy of each id however often it is named.
+          row[spec.name] = found.id;
+          continue;
+        }
         delete row[spec.name];
         table.markBroken(row, spec.name);
         const id = COLLECTIONS[collection].hasId ? String(row.id) : `#${table.positions[i]}`;
@@ -354,7 +486,7 @@ export class DatasetLoader {
             "unknownReference",
             { collection, id },
             { row: id, field: spec.name, header: spec.header, target, value },
-            { source: table.sources[i], field: spec.name },
+            { source: table.source(i), field: spec.name },
           ),
         );
       }
@@ -363,24 +495,26 @@ export class DatasetLoader {
 
   private finishVisits(): void {
     const v = this.visits;
-    const people = v.people.ids.map((id) => this.tables.people.has(id));
-    const villages = v.villages.ids.map((id) => this.tables.villages.has(id));
-    const households = v.households.ids.map((id) => this.tables.households.has(id));
     const specs = fieldSpecs("visits");
-    const reportOnce = new Set<string>();
-    v.finish((i) => {
-      const s = v.visit(i);
-      const personOk = people[v.people.get(s.personId)!];
-      const targetOk = s.householdVisit
-        ? households[v.households.get(s.targetId)!]
-        : villages[v.villages.get(s.targetId)!];
-      if (personOk && targetOk) return true;
-      const field = !personOk ? "personId" : s.householdVisit ? "householdId" : "villageId";
-      const value = !personOk ? s.personId : s.targetId;
-      const id = `#${s.position}`;
-      const key = `${id}\u0000${field}`;
-      if (!reportOnce.has(key)) {
-        reportOnce.add(key);
+    const target = {
+      personId: "people",
+      householdId: "households",
+      villageId: "villages",
+    } as const;
+    v.finish(
+      {
+        people: (id) => this.tables.people.has(id),
+        villages: (id) => this.tables.villages.has(id),
+        households: (id) => this.tables.households.has(id),
+        canonical: {
+          people: (id) => this.tables.people.get(id)?.id,
+          villages: (id) => this.tables.villages.get(id)?.id,
+          households: (id) => this.tables.households.get(id)?.id,
+        },
+      },
+      (i, field) => {
+        const s = v.visit(i);
+        const id = `#${s.position}`;
         this.findings.push(
           dataFinding(
             "data.unknown-reference",
@@ -390,20 +524,14 @@ export class DatasetLoader {
               row: id,
               field,
               header: specs.get(field)!.header,
-              target:
-                field === "personId"
-                  ? "people"
-                  : field === "householdId"
-                    ? "households"
-                    : "villages",
-              value,
+              target: target[field],
+              value: field === "personId" ? s.personId : s.targetId,
             },
             { source: s.source, field },
           ),
         );
-      }
-      return false;
-    });
+      },
+    );
   }
 }
 

@@ -4,18 +4,34 @@
  * `finish` they are grouped by target (household for household visits, village otherwise) with a
  * counting sort, so a rule counts one household's or village's visits without scanning the rest.
  */
+import { ownString } from "../schema/normalise.js";
 import type { Source } from "./findings.js";
 
 /** Interns ids as small integers. */
 export class Interner {
   readonly ids: string[] = [];
-  private readonly map = new Map<string, number>();
+  private map = new Map<string, number>();
+
+  /**
+   * Replaces each id by the dataset's own copy of it (`canonical(id)`), so that a province's ids
+   * are held once, not once per file that names them.
+   */
+  canonicalise(canonical: (id: string) => string | undefined): void {
+    const map = new Map<string, number>();
+    for (let k = 0; k < this.ids.length; k++) {
+      const id = canonical(this.ids[k]!) ?? this.ids[k]!;
+      this.ids[k] = id;
+      map.set(id, k);
+    }
+    this.map = map;
+  }
   intern(id: string): number {
     let n = this.map.get(id);
     if (n === undefined) {
       n = this.ids.length;
-      this.ids.push(id);
-      this.map.set(id, n);
+      const own = ownString(id);
+      this.ids.push(own);
+      this.map.set(own, n);
     }
     return n;
   }
@@ -113,7 +129,11 @@ export class VisitStore {
     this.file.set(i, this.fileId(source));
   }
 
+  private lastSource: { file: string; sheet: string | undefined; id: number } | undefined;
+
   private fileId(source: Source | undefined): number {
+    const last = this.lastSource;
+    if (source && last && last.file === source.file && last.sheet === source.sheet) return last.id;
     const key = source ? `${source.file}\u0000${source.sheet ?? ""}` : "";
     let n = this.fileIndex.get(key);
     if (n === undefined) {
@@ -125,6 +145,7 @@ export class VisitStore {
       );
       this.fileIndex.set(key, n);
     }
+    if (source) this.lastSource = { file: source.file, sheet: source.sheet, id: n };
     return n;
   }
 
@@ -158,11 +179,44 @@ export class VisitStore {
     };
   }
 
-  /** Groups visits by target; `keep(i)` false leaves a visit out (e.g. an unknown reference). */
-  finish(keep: (i: number) => boolean): void {
+  /**
+   * Leaves out visits that name a person, village or household the dataset does not have (each
+   * reported once through `onUnknown`), and groups the rest by target.
+   */
+  finish(
+    exists: {
+      people: (id: string) => boolean;
+      villages: (id: string) => boolean;
+      households: (id: string) => boolean;
+      /** The dataset's own copy of an id, where it has the row. */
+      canonical: Record<"people" | "villages" | "households", (id: string) => string | undefined>;
+    },
+    onUnknown: (i: number, field: "personId" | "villageId" | "householdId") => void,
+  ): void {
+    const flags = (interner: Interner, has: (id: string) => boolean) => {
+      const ok = new Uint8Array(interner.ids.length);
+      for (let k = 0; k < ok.length; k++) ok[k] = has(interner.ids[k]!) ? 1 : 0;
+      return ok;
+    };
+    const people = flags(this.people, exists.people);
+    const villages = flags(this.villages, exists.villages);
+    const households = flags(this.households, exists.households);
     const excluded = new Uint8Array(this.n);
-    for (let i = 0; i < this.n; i++) if (!keep(i)) excluded[i] = 1;
+    const person = this.person.data;
+    const target = this.target.data;
+    const kind = this.kind.data;
+    for (let i = 0; i < this.n; i++) {
+      const hv = kind[i] === KIND_CODES.household_visit;
+      const personOk = people[person[i]!] === 1;
+      const targetOk = (hv ? households : villages)[target[i]!] === 1;
+      if (personOk && targetOk) continue;
+      excluded[i] = 1;
+      onUnknown(i, !personOk ? "personId" : hv ? "householdId" : "villageId");
+    }
     this.excluded = excluded;
+    this.people.canonicalise(exists.canonical.people);
+    this.villages.canonicalise(exists.canonical.villages);
+    this.households.canonicalise(exists.canonical.households);
     this.byHousehold = this.group(true);
     this.byVillage = this.group(false);
   }

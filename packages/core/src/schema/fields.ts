@@ -50,6 +50,8 @@ export interface FieldSpec {
   ref?: CollectionName;
   /** For `enum`: the vocabulary. */
   vocabulary?: Vocabulary<string>;
+  /** For `integer`: the least value allowed. */
+  min?: number;
 }
 
 /** A field: its spec and its zod schema. */
@@ -99,7 +101,7 @@ export const optionalBool = (header: string) =>
 /** A required whole number ≥ min. */
 export const integer = (header: string, min?: number) =>
   make(
-    { header, kind: "integer", required: true },
+    { header, kind: "integer", required: true, ...(min === undefined ? {} : { min }) },
     min === undefined ? z.number().int() : z.number().int().min(min),
   );
 /** An optional whole number. */

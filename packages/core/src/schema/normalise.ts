@@ -66,11 +66,31 @@ function normaliseInteger(value: unknown): unknown {
   return value;
 }
 
+/**
+ * A copy of `s` that holds no reference to a larger string. Parsers hand out substrings of the
+ * text they read; V8 keeps those as slices that pin the whole chunk of the file in memory (a
+ * province's CSV is 2.4 GB). Short strings are copied anyway; longer ones are flattened here.
+ */
+export function ownString(s: string): string {
+  return s.length < 13 ? s : `${s} `.slice(0, -1);
+}
+
 function normaliseText(value: unknown): unknown {
-  if (typeof value === "string") return value.trim();
+  if (typeof value === "string") return ownString(value.trim());
   if (typeof value === "number" && Number.isFinite(value)) return String(value);
   if (typeof value === "bigint") return value.toString();
   return value;
+}
+
+// Dates repeat across millions of rows: one copy of each, in a cache of bounded size.
+const DATES = new Map<unknown, string>();
+function internDate(value: unknown): unknown {
+  const hit = DATES.get(value);
+  if (hit !== undefined) return hit;
+  const iso = normaliseDate(value);
+  if (iso === undefined) return value;
+  if (typeof value === "string" && DATES.size < 200_000) DATES.set(value, iso);
+  return iso;
 }
 
 /** Normalises one cell of a field; unreadable cells come back unchanged. */
@@ -87,7 +107,7 @@ export function normaliseCell(spec: FieldSpec, value: unknown): unknown {
     case "boolean":
       return normaliseBoolean(value) ?? value;
     case "date":
-      return normaliseDate(value) ?? value;
+      return internDate(value);
     case "integer":
       return normaliseInteger(value);
     case "enum":
