@@ -53,7 +53,6 @@ export function checkDateOrder(
     for (let i = 0; i < table.rows.length; i++) {
       const row = table.rows[i]!;
       const id = hasId ? String(row.id) : `#${table.positions[i]}`;
-      const where = { source: table.source(i), field: "" };
       const startField = SPANS[c];
       if (startField) {
         const start = row[startField];
@@ -66,7 +65,7 @@ export function checkDateOrder(
               "endBeforeStart",
               { collection: c, id },
               { row: id, value: end, start },
-              { ...where, field: "endDate" },
+              { source: table.source(i), field: "endDate" },
             ),
           );
         }
@@ -81,7 +80,7 @@ export function checkDateOrder(
               "futureDate",
               { collection: c, id },
               { row: id, field: f, header: header(c, f), value, asOf },
-              { ...where, field: f },
+              { source: table.source(i), field: f },
             ),
           );
         }
@@ -90,7 +89,7 @@ export function checkDateOrder(
   }
   const visits = index.visits;
   const asOfDay = toDay(asOf);
-  for (let i = 0; i < visits.size; i++) {
+  for (let i = 0; visits.lastDay > asOfDay && i < visits.size; i++) {
     if (visits.dayOf(i) <= asOfDay) continue;
     const v = visits.visit(i);
     const id = `#${v.position}`;

@@ -91,11 +91,20 @@ function narrow(options: AuditOptions, rules: readonly Rule[]): AuditOptions {
   };
 }
 
-function sharedFor(shared: DatasetInput, county: string): DatasetInput {
-  const townships = (shared.townships ?? []).filter((t) => String(t.countyId) === county);
+function sharedFor(shared: DatasetInput, counties: ReadonlySet<string>): DatasetInput {
+  const townships = (shared.townships ?? []).filter((t) => counties.has(String(t.countyId)));
   const ids = new Set(townships.map((t) => String(t.id)));
   const villages = (shared.villages ?? []).filter((v) => ids.has(String(v.townshipId)));
-  return { ...shared, townships, villages };
+  const villageIds = new Set(villages.map((v) => String(v.id)));
+  // Shared township and village cadres of other counties are not this partition's concern.
+  const people = (shared.people ?? []).filter((p) =>
+    p.villageId !== undefined && p.villageId !== null && p.villageId !== ""
+      ? villageIds.has(String(p.villageId))
+      : p.townshipId !== undefined && p.townshipId !== null && p.townshipId !== ""
+        ? ids.has(String(p.townshipId))
+        : true,
+  );
+  return { ...shared, townships, villages, people };
 }
 
 function concat(a: DatasetInput, b: DatasetInput): DatasetInput {
@@ -167,9 +176,11 @@ export function auditPartition(
   shared: DatasetInput,
   partition: Partition,
   options: AuditOptions,
+  /** The counties whose shared townships and villages this partition owns (its own by default). */
+  regions: ReadonlySet<string> = new Set([partition.county]),
 ): PartitionResult {
   checkSelection(options.rules ?? {}, options.catalogue ?? CATALOGUE);
-  const base = sharedFor(shared, partition.county);
+  const base = sharedFor(shared, regions);
   const sharedCount = Object.fromEntries(COLLECTION_NAMES.map((c) => [c, base[c]?.length ?? 0]));
   const sharedIds = new Map<string, Set<string>>();
   for (const c of ID_COLLECTIONS) {
@@ -301,7 +312,8 @@ export function mergePartitions(
 }
 
 /**
- * Audits partitions one after another in this thread: the same result a pool of workers gives.
+ * Audits partitions one after another in this thread — and, as empty partitions, the counties of
+ * the shared regions that have none — then merges: the in-memory audit's report.
  * @example const report = auditPartitioned(shared, partitions, { asOf: "2018-07-20" });
  */
 export function auditPartitioned(
@@ -314,6 +326,18 @@ export function auditPartitioned(
   for (const p of partitions) {
     kept.push(p);
     results.push(auditPartition(shared, p, options));
+  }
+  // A county with townships but no partition of its own is still audited: its villages may lack
+  // a unit, its list may be missing.
+  const covered = new Set(kept.map((p) => p.county));
+  const uncovered = [...new Set((shared.townships ?? []).map((t) => String(t.countyId)))]
+    .filter((c) => !covered.has(c))
+    .sort();
+  if (uncovered.length > 0) {
+    // One empty partition owns all of them: they have no rows but their regions.
+    const p = { county: uncovered[0]!, dataset: {} };
+    kept.push(p);
+    results.push(auditPartition(shared, p, options, new Set(uncovered)));
   }
   return mergePartitions(shared, results, options, (p, c, d) =>
     (kept[p]!.dataset[c] ?? []).map((r) => String(r.id)).find((id) => idDigest(id) === d),

@@ -93,6 +93,8 @@ export class VisitStore {
   /** Positions (0-based, in the collection) of rows that were not stored, ascending. */
   private readonly skipped: number[] = [];
   private n = 0;
+  /** The latest day of any visit (a date check skips the scan when it is not after asOf). */
+  lastDay = Number.NEGATIVE_INFINITY;
   private byHousehold: Grouped | undefined;
   private byVillage: Grouped | undefined;
   /** Visits left out of counting (unknown reference, or future date in an audit). */
@@ -119,6 +121,7 @@ export class VisitStore {
     this.person.set(i, this.people.intern(personId));
     this.kind.set(i, kind);
     this.day.set(i, day);
+    if (day > this.lastDay) this.lastDay = day;
     this.target.set(
       i,
       kind === KIND_CODES.household_visit
