@@ -2,7 +2,14 @@
  * One fresh process for the province's phases — read, load, audit, plan, forms — so that its
  * peak memory is theirs alone. Prints one JSON line per phase.
  */
-import { audit, buildForm, COLLECTION_NAMES, FORMS, planAssignments } from "@shuangbao/core";
+import {
+  audit,
+  buildForm,
+  COLLECTION_NAMES,
+  FORMS,
+  loadDataset,
+  planAssignments,
+} from "@shuangbao/core";
 import { readDatasetFromPath } from "@shuangbao/io";
 import { peakRssMiB, phase } from "./measure.js";
 
@@ -11,7 +18,7 @@ const emit = (r: unknown) => process.stdout.write(`${JSON.stringify(r)}\n`);
 
 const timings = { read: 0, load: 0 };
 const t0 = performance.now();
-const index = await readDatasetFromPath(dir, { timings });
+let index = await readDatasetFromPath(dir, { timings });
 const total = performance.now() - t0;
 const rows = COLLECTION_NAMES.reduce(
   (n, c) => n + (c === "visits" ? index.visits.size : index.rows(c).length),
@@ -42,19 +49,27 @@ const [report, a] = await phase(
 );
 emit({ ...a, note: `${report.findings.length} findings, 47 rules + data checks` });
 
-const [plan, p] = await phase(
-  "plan",
-  () => index.rows("villages").length + index.rows("households").length,
-  () => planAssignments(index, { asOf }),
-);
-emit({
-  ...p,
-  note: `${plan.rows.villageAssignments.length + plan.rows.householdAssignments.length} rows proposed, ${plan.unresolved.length} unresolved`,
-});
-
 const [forms, f] = await phase(
   "forms",
   (tables) => tables.reduce((n, t) => n + (Array.isArray(t.rows) ? t.rows.length : 0), 0),
   () => FORMS.map((form) => buildForm(form.id, index, { asOf })),
 );
 emit({ ...f, note: `${forms.length} forms` });
+
+// Planning the province from scratch: the same data without any contract or helper, loaded
+// before the clock starts (the phase is the planner's own work).
+const bare = index.toDataset({ visits: false });
+const villagesAndHouseholds = index.rows("villages").length + index.rows("households").length;
+index = undefined as never; // the audited index is done with: free it before the second load
+bare.villageAssignments = [];
+bare.householdAssignments = [];
+const bareIndex = loadDataset(bare);
+const [plan, p] = await phase(
+  "plan",
+  () => villagesAndHouseholds,
+  () => planAssignments(bareIndex, { asOf }),
+);
+emit({
+  ...p,
+  note: `from scratch: ${plan.rows.villageAssignments.length} contracts + ${plan.rows.householdAssignments.length} helpers proposed, ${plan.unresolved.length} unresolved`,
+});

@@ -244,13 +244,16 @@ export class DatasetIndex {
    * The loaded dataset as plain rows (valid rows, broken fields left out), e.g. to write it back
    * or complete it with a plan. Visits are rebuilt from the compact store; a household visit's
    * `villageId` is its household's village (the store keeps the household, not both).
+   * `visits: false` leaves them out (a province has tens of millions).
    */
-  toDataset(): Dataset {
+  toDataset(options: { visits?: boolean } = {}): Dataset {
     const out = {} as Record<CollectionName, unknown[]>;
     for (const c of Object.keys(this.tables) as CollectionName[]) {
       if (c !== "visits") out[c] = [...this.rows(c)];
     }
     const visits: Visit[] = [];
+    out.visits = visits;
+    if (options.visits === false) return out as unknown as Dataset;
     const kinds = ["principal_research", "household_visit", "staff_visit"] as const;
     for (const i of this.visits.indices()) {
       const v = this.visits.visit(i);
@@ -268,7 +271,6 @@ export class DatasetIndex {
       } else
         visits.push({ personId: v.personId, date, kind: kinds[v.kind], villageId: v.targetId });
     }
-    out.visits = visits;
     return out as unknown as Dataset;
   }
 

@@ -18,8 +18,18 @@ import type { DatasetIndex } from "./dataset-index.js";
 /** A row with a start and an optional end: contracts, resident cadres, helpers. */
 export type Span = VillageAssignment | ResidentCadre | HouseholdAssignment;
 
+/** An ended contract year to check: its period, the year it starts in, and its day numbers. */
+export interface ContractYear {
+  period: Period;
+  year: number;
+  fromDay: number;
+  toDay: number;
+}
+
 export const startOf = (row: Span): string | undefined =>
   "selectedOn" in row ? row.selectedOn : row.startDate;
+
+const NONE: readonly never[] = Object.freeze([]);
 
 export class RuleContext {
   readonly asOf: string;
@@ -28,6 +38,10 @@ export class RuleContext {
   readonly index: DatasetIndex;
   /** Fields this audit's date checks broke (a date after asOf, an end before the start). */
   private readonly auditBroken: Map<object, Set<string>>;
+  private readonly yearsCache = new Map<string, readonly ContractYear[]>();
+  private currentHelpersById: Map<string, HouseholdAssignment[]> | undefined;
+  /** Whether no data check broke any field: then `ok` is always true. */
+  private readonly clean: boolean;
   /** Visits dated after asOf (left out of every count). */
   readonly futureVisit: (i: number) => boolean;
 
@@ -42,12 +56,15 @@ export class RuleContext {
     this.asOfDay = toDay(asOf);
     this.params = params;
     this.auditBroken = auditBroken;
+    this.clean = index.broken.size === 0 && auditBroken.size === 0;
     const day = this.asOfDay;
     this.futureVisit = (i) => index.visits.dayOf(i) > day;
   }
 
   /** Whether none of `fields` of `row` is broken — the row may be read by a rule that reads them. */
   ok(row: object, ...fields: string[]): boolean {
+    // Clean data (the common case) breaks nothing: no look-up at all.
+    if (this.clean) return true;
     const a = this.index.broken.get(row);
     const b = this.auditBroken.get(row);
     if (!a && !b) return true;
@@ -78,15 +95,22 @@ export class RuleContext {
   }
 
   /** The contract years of a started row that must be checked at asOf. */
-  contractYears(row: Span): { period: Period; year: number; fromDay: number; toDay: number }[] {
+  contractYears(row: Span): readonly ContractYear[] {
     const start = this.start(row);
     if (start === undefined || !this.hasStarted(row)) return [];
-    return endedContractYears(start, this.asOf, row.endDate).map((period) => ({
-      period,
-      year: Number(period.start.slice(0, 4)),
-      fromDay: toDay(period.start),
-      toDay: toDay(period.end),
-    }));
+    // Rows share a few start and end dates: each distinct pair is computed once per audit.
+    const key = row.endDate === undefined ? start : `${start}|${row.endDate}`;
+    let years = this.yearsCache.get(key);
+    if (!years) {
+      years = endedContractYears(start, this.asOf, row.endDate).map((period) => ({
+        period,
+        year: Number(period.start.slice(0, 4)),
+        fromDay: toDay(period.start),
+        toDay: toDay(period.end),
+      }));
+      this.yearsCache.set(key, years);
+    }
+    return years;
   }
 
   /** Whether a village or household has exited poverty by asOf (a future date counts as absent). */
@@ -144,8 +168,19 @@ export class RuleContext {
   }
 
   /** The current helpers' rows of a household. */
-  currentHelpers(householdId: string): HouseholdAssignment[] {
-    return this.index.helpersOfHousehold(householdId).filter((r) => this.isCurrent(r));
+  currentHelpers(householdId: string): readonly HouseholdAssignment[] {
+    // Several rules ask for every household: one pass over the helpers' rows serves them all.
+    if (!this.currentHelpersById) {
+      const map = new Map<string, HouseholdAssignment[]>();
+      for (const r of this.index.rows("householdAssignments")) {
+        if (r.householdId === undefined || !this.isCurrent(r)) continue;
+        const list = map.get(r.householdId);
+        if (list) list.push(r);
+        else map.set(r.householdId, [r]);
+      }
+      this.currentHelpersById = map;
+    }
+    return this.currentHelpersById.get(householdId) ?? NONE;
   }
 
   /** The current resident cadres' rows of a village. */

@@ -132,6 +132,15 @@ export class VisitStore {
     this.file.set(i, this.fileId(source));
   }
 
+  private lastCount:
+    | {
+        hv: boolean;
+        targetId: string;
+        personId: string;
+        t: number | undefined;
+        p: number | undefined;
+      }
+    | undefined;
   private lastSource: { file: string; sheet: string | undefined; id: number } | undefined;
 
   private fileId(source: Source | undefined): number {
@@ -249,7 +258,7 @@ export class VisitStore {
 
   /**
    * Counts the visits of `kind` by `personId` to a target between two days (start inclusive, end
-   * exclusive), leaving out excluded visits and those `skip(i)` names (an audit's future dates).
+   * exclusive), leaving out excluded visits and those after `lastDay` (an audit's future dates).
    */
   count(
     target: { household: string } | { village: string },
@@ -257,20 +266,32 @@ export class VisitStore {
     kind: VisitKindCode,
     fromDay: number,
     toDay: number,
-    skip?: (i: number) => boolean,
+    /** The last day that counts (a visit after the audit date is a data error, not a visit). */
+    lastDay = Number.POSITIVE_INFINITY,
   ): number {
     const hv = "household" in target;
     const grouped = hv ? this.byHousehold : this.byVillage;
-    const t = hv ? this.households.get(target.household) : this.villages.get(target.village);
-    const p = this.people.get(personId);
+    const targetId = hv ? target.household : target.village;
+    // Rules count one target and person for several years in a row: resolve the ids once.
+    const last = this.lastCount;
+    let t: number | undefined;
+    let p: number | undefined;
+    if (last && last.hv === hv && last.targetId === targetId && last.personId === personId) {
+      t = last.t;
+      p = last.p;
+    } else {
+      t = hv ? this.households.get(targetId) : this.villages.get(targetId);
+      p = this.people.get(personId);
+      this.lastCount = { hv, targetId, personId, t, p };
+    }
     if (!grouped || t === undefined || p === undefined) return 0;
     let n = 0;
     for (let j = grouped.offsets[t]!; j < grouped.offsets[t + 1]!; j++) {
       const i = grouped.order[j]!;
       if (this.person.data[i] !== p || this.kind.data[i] !== kind) continue;
-      if (this.excluded?.[i] || skip?.(i)) continue;
+      if (this.excluded?.[i]) continue;
       const d = this.day.data[i]!;
-      if (d >= fromDay && d < toDay) n++;
+      if (d >= fromDay && d < toDay && d <= lastDay) n++;
     }
     return n;
   }

@@ -43,7 +43,7 @@ export const unitStaffVisits = defineRule({
             STAFF_VISIT,
             year.fromDay,
             year.toDay,
-            ctx.futureVisit,
+            ctx.asOfDay,
           );
           if (n >= required) return false;
         }

@@ -26,7 +26,7 @@ export const householdRegularVisits = defineRule({
     // interpretation: "定期" means at least householdVisitsPerYear visits per contract year.
     const min = ctx.params.householdVisitsPerYear;
     for (const household of index.rows("households")) {
-      const failing = new Map<string, number[]>();
+      let failing: Map<string, number[]> | undefined;
       for (const row of index.helpersOfHousehold(household.id)) {
         if (!ctx.ok(row, "personId") || row.personId === undefined) continue;
         for (const year of ctx.contractYears(row)) {
@@ -36,15 +36,16 @@ export const householdRegularVisits = defineRule({
             HOUSEHOLD_VISIT,
             year.fromDay,
             year.toDay,
-            ctx.futureVisit,
+            ctx.asOfDay,
           );
           if (n >= min) continue;
+          failing ??= new Map();
           const years = failing.get(row.personId) ?? [];
           years.push(year.year);
           failing.set(row.personId, years);
         }
       }
-      for (const [personId, years] of failing) {
+      for (const [personId, years] of failing ?? []) {
         yield { ...householdRef(household.id, personId), years, params: { min } };
       }
     }

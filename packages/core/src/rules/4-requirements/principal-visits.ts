@@ -39,7 +39,7 @@ export const unitPrincipalVisits = defineRule({
           RESEARCH,
           year.fromDay,
           year.toDay,
-          ctx.futureVisit,
+          ctx.asOfDay,
         );
         return n < required;
       },
