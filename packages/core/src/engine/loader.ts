@@ -165,31 +165,29 @@ export class DatasetLoader {
           }
         : undefined;
     const known = fields.filter((f) => f !== undefined).length;
+    // The visits' fast path only reads the source on the spot: one scratch object serves them all.
+    const scratch: Source = {
+      file: provenance.file,
+      ...(provenance.sheet ? { sheet: provenance.sheet } : {}),
+    };
     for (let r = 0; r < records.length; r++) {
       const cells = records[r]!;
       const line = provenance.lines?.[r];
+      if (visitColumns && known <= 5) {
+        const { p, d, k, v, h } = visitColumns;
+        const house = h < 0 ? undefined : cells[h];
+        scratch.line = line ?? 0;
+        const h2 = house === "" ? undefined : house;
+        if (this.fastVisitCells(cells[p], cells[d], cells[k], cells[v], h2, scratch)) {
+          this.counts.visits++;
+          continue;
+        }
+      }
       const source: Source = {
         file: provenance.file,
         ...(provenance.sheet ? { sheet: provenance.sheet } : {}),
         ...(line !== undefined ? { line } : {}),
       };
-      if (visitColumns && known <= 5) {
-        const { p, d, k, v, h } = visitColumns;
-        const house = h < 0 ? undefined : cells[h];
-        if (
-          this.fastVisitCells(
-            cells[p],
-            cells[d],
-            cells[k],
-            cells[v],
-            house === "" ? undefined : house,
-            source,
-          )
-        ) {
-          this.counts.visits++;
-          continue;
-        }
-      }
       const row: Record<string, unknown> = {};
       for (let i = 0; i < fields.length; i++) {
         const f = fields[i];

@@ -24,8 +24,15 @@ export class Interner {
       map.set(id, k);
     }
     this.map = map;
+    this.lastId = "";
+    this.lastN = -1;
   }
+  private lastId = "";
+  private lastN = -1;
+
   intern(id: string): number {
+    // Files list a person's or a household's visits together: the last id often comes again.
+    if (id === this.lastId) return this.lastN;
     let n = this.map.get(id);
     if (n === undefined) {
       n = this.ids.length;
@@ -33,6 +40,8 @@ export class Interner {
       this.ids.push(own);
       this.map.set(own, n);
     }
+    this.lastId = id;
+    this.lastN = n;
     return n;
   }
   get(id: string): number | undefined {
