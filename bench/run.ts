@@ -8,7 +8,7 @@
  */
 import { spawn, spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
-import { mkdir, readFile, writeFile } from "node:fs/promises";
+import { mkdir, writeFile } from "node:fs/promises";
 import { createServer } from "node:net";
 import { cpus, totalmem } from "node:os";
 import { parseArgs } from "node:util";
@@ -90,7 +90,14 @@ async function province() {
   // The heap limit makes V8 collect before it grows: the peak is the data's, not the collector's slack.
   const child = spawnSync(
     process.execPath,
-    ["--max-old-space-size=2304", "--max-semi-space-size=32", ...nodeArgs, `${here}province-phases.ts`, dir, ASOF],
+    [
+      "--max-old-space-size=2304",
+      "--max-semi-space-size=32",
+      ...nodeArgs,
+      `${here}province-phases.ts`,
+      dir,
+      ASOF,
+    ],
     {
       encoding: "utf8",
       maxBuffer: 1 << 24,

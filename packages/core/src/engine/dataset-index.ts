@@ -47,6 +47,9 @@ function group<T, K>(rows: readonly T[], key: (row: T) => K | undefined): Map<K,
 
 const EMPTY: readonly never[] = Object.freeze([]);
 
+/** The hidden property of a household row that holds its helpers' rows. */
+const HELPERS = Symbol("helpers");
+
 /** A loaded, validated and indexed dataset: what rules read. */
 export class DatasetIndex {
   readonly tables: Tables;
@@ -102,6 +105,12 @@ export class DatasetIndex {
     this.teamByVillage = group(t.workTeamMembers.rows, (r) => r.villageId);
     this.householdsByVillage = group(t.households.rows, (r) => r.villageId);
     this.helpersByHousehold = group(t.householdAssignments.rows, (r) => r.householdId);
+    // Rules visit every household and ask for its helpers: the list rides on the row itself (a
+    // hidden property), as a look-up among millions of ids costs more than the rule's own work.
+    for (const [householdId, list] of this.helpersByHousehold) {
+      const row = t.households.get(householdId);
+      if (row) Object.defineProperty(row, HELPERS, { value: list, enumerable: false });
+    }
     this.helpsByPerson = group(t.householdAssignments.rows, (r) => r.personId);
     this.staffByUnit = group(t.people.rows, (r) =>
       r.role === "unit_staff" ? r.unitId : undefined,
@@ -175,6 +184,10 @@ export class DatasetIndex {
   }
   householdsOfVillage(villageId: string): readonly Household[] {
     return this.householdsByVillage.get(villageId) ?? EMPTY;
+  }
+  /** Every `householdAssignments` row of a household row (current or not), without a look-up. */
+  helpersOf(household: Household): readonly HouseholdAssignment[] {
+    return (household as { [HELPERS]?: HouseholdAssignment[] })[HELPERS] ?? EMPTY;
   }
   helpersOfHousehold(householdId: string): readonly HouseholdAssignment[] {
     return this.helpersByHousehold.get(householdId) ?? EMPTY;

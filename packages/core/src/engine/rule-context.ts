@@ -29,8 +29,6 @@ export interface ContractYear {
 export const startOf = (row: Span): string | undefined =>
   "selectedOn" in row ? row.selectedOn : row.startDate;
 
-const NONE: readonly never[] = Object.freeze([]);
-
 export class RuleContext {
   readonly asOf: string;
   readonly asOfDay: number;
@@ -39,7 +37,6 @@ export class RuleContext {
   /** Fields this audit's date checks broke (a date after asOf, an end before the start). */
   private readonly auditBroken: Map<object, Set<string>>;
   private readonly yearsCache = new Map<string, readonly ContractYear[]>();
-  private currentHelpersById: Map<string, HouseholdAssignment[]> | undefined;
   /** Whether no data check broke any field: then `ok` is always true. */
   private readonly clean: boolean;
   /** Visits dated after asOf (left out of every count). */
@@ -167,20 +164,21 @@ export class RuleContext {
     return this.currentContracts(villageId).length > 0;
   }
 
-  /** The current helpers' rows of a household. */
-  currentHelpers(householdId: string): readonly HouseholdAssignment[] {
-    // Several rules ask for every household: one pass over the helpers' rows serves them all.
-    if (!this.currentHelpersById) {
-      const map = new Map<string, HouseholdAssignment[]>();
-      for (const r of this.index.rows("householdAssignments")) {
-        if (r.householdId === undefined || !this.isCurrent(r)) continue;
-        const list = map.get(r.householdId);
-        if (list) list.push(r);
-        else map.set(r.householdId, [r]);
+  /** The current helpers' rows of a household (its row, or its id). */
+  currentHelpers(household: Household | string): readonly HouseholdAssignment[] {
+    const rows =
+      typeof household === "string"
+        ? this.index.helpersOfHousehold(household)
+        : this.index.helpersOf(household);
+    // Most households have one current helper: no new array unless a row must be left out.
+    let all = true;
+    for (const r of rows) {
+      if (!this.isCurrent(r)) {
+        all = false;
+        break;
       }
-      this.currentHelpersById = map;
     }
-    return this.currentHelpersById.get(householdId) ?? NONE;
+    return all ? rows : rows.filter((r) => this.isCurrent(r));
   }
 
   /** The current resident cadres' rows of a village. */

@@ -105,7 +105,7 @@ export function buildUnitSummary(fc: FormContext): Table {
     if (!place || ctx.exited(household)) continue;
     const c = counts(place.county.id);
     c.poorHouseholds++;
-    const helpers = ctx.currentHelpers(household.id);
+    const helpers = ctx.currentHelpers(household);
     if (helpers.length > 0) c.householdsWithHelper++;
     if (!ctx.isWelfare(household)) continue;
     c.welfareHouseholds++;

@@ -176,7 +176,7 @@ export function proposeHelpers(
   };
 
   for (const h of index.rows("households")) {
-    if (ctx.exited(h) || ctx.currentHelpers(h.id).length > 0) continue;
+    if (ctx.exited(h) || ctx.currentHelpers(h).length > 0) continue;
     const v = villageOf(index, ctx, h);
     if (!v) {
       fail(h, say.noVillage(h));

@@ -18,7 +18,7 @@ export const householdHasHelper = defineRule({
     for (const household of index.rows("households")) {
       // A household in an exited village is still a poor household until it exits itself.
       if (ctx.exited(household)) continue;
-      if (ctx.currentHelpers(household.id).length === 0)
+      if (ctx.currentHelpers(household).length === 0)
         yield { entity: { collection: "households", id: household.id } };
     }
   },

@@ -20,7 +20,7 @@ export const householdSingleHelper = defineRule({
   },
   *check(index, ctx) {
     for (const household of index.rows("households")) {
-      const rows = index.helpersOfHousehold(household.id);
+      const rows = index.helpersOf(household);
       if (rows.length < 2) continue;
       // interpretation: distinct people, so a duplicated row of one helper is not a second helper.
       const people = new Set<string>();

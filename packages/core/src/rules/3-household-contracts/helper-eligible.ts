@@ -41,7 +41,7 @@ export const householdHelperEligible = defineRule({
       ctx.isTownshipCadreOf(person, village.townshipId) || ctx.isVillageCadreOf(person, village.id);
 
     for (const household of index.rows("households")) {
-      const rows = ctx.currentHelpers(household.id);
+      const rows = ctx.currentHelpers(household);
       if (rows.length === 0) continue;
       const village = villageOf(index, ctx, household);
       const poor = village && isPoor(ctx, village);

@@ -27,7 +27,7 @@ export const householdRegularVisits = defineRule({
     const min = ctx.params.householdVisitsPerYear;
     for (const household of index.rows("households")) {
       let failing: Map<string, number[]> | undefined;
-      for (const row of index.helpersOfHousehold(household.id)) {
+      for (const row of index.helpersOf(household)) {
         if (!ctx.ok(row, "personId") || row.personId === undefined) continue;
         for (const year of ctx.contractYears(row)) {
           const n = index.visits.count(

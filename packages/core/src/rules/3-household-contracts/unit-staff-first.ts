@@ -54,7 +54,7 @@ export const householdUnitStaffFirst = defineRule({
 
     for (const household of index.rows("households")) {
       if (!welfareKnown(ctx, household) || ctx.isWelfare(household)) continue;
-      const rows = ctx.currentHelpers(household.id);
+      const rows = ctx.currentHelpers(household);
       if (rows.length === 0) continue;
       const village = villageOf(index, ctx, household);
       if (!village || isPoor(ctx, village) !== true) continue;

@@ -25,7 +25,7 @@ export const householdWelfareToCivilAffairs = defineRule({
   *check(index, ctx) {
     for (const household of index.rows("households")) {
       if (!welfareKnown(ctx, household) || !ctx.isWelfare(household)) continue;
-      const rows = ctx.currentHelpers(household.id);
+      const rows = ctx.currentHelpers(household);
       if (rows.length === 0) continue;
       const village = villageOf(index, ctx, household);
       if (!village) continue;
