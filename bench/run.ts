@@ -244,5 +244,9 @@ else {
   await province();
   await api();
 }
-await writeFile(`${here}results.json`, `${JSON.stringify(results, null, 2)}\n`);
+// Keep the other scale's figures: `pnpm bench` and `pnpm bench --scale national` fill one file.
+const previous = existsSync(`${here}results.json`)
+  ? (JSON.parse(await readFile(`${here}results.json`, "utf8")) as Record<string, unknown>)
+  : {};
+await writeFile(`${here}results.json`, `${JSON.stringify({ ...previous, ...results }, null, 2)}\n`);
 process.stdout.write(`written ${here}results.json\n`);
