@@ -73,7 +73,7 @@ describe("shuangbao audit", () => {
     const r = await run(["audit", broken, ...AS_OF, "--format", "csv", "--lang", "en"]);
     const lines = r.stdout.split("\r\n");
     expect(lines[0]).toBe(
-      "\uFEFF严重程度,规则,条款,对象类型,对象编号,对象名称,关联对象类型,关联对象编号,年度,说明,文件,工作表,行号,字段",
+      "\uFEFFseverity,ruleId,clause,entity collection,entity id,entity name,related collection,related id,years,message,file,sheet,line,field",
     );
     expect(lines[1]).toMatch(
       /^error,unit.has-deputy,四2,units,U-C1,安庆市农委,,,,.*names no deputy.*,units.csv,,3,$/,

@@ -133,11 +133,15 @@ export async function runAudit(argv: string[], io: CliIo): Promise<number> {
   if (!values.quiet) {
     if (format === "json") await emit(io, values.output, `${JSON.stringify(report, null, 2)}\n`);
     else if (format === "csv")
-      await emit(io, values.output, tableToCsv(findingsTable(report, index, lang)));
+      await emit(
+        io,
+        values.output,
+        tableToCsv(findingsTable(report, index, lang), { headers: lang }),
+      );
     else if (format === "xlsx") {
       const sink = new PassThrough();
       const bytes = buffer(sink);
-      await writeTablesXlsx([findingsTable(report, index, lang)], sink);
+      await writeTablesXlsx([findingsTable(report, index, lang)], sink, { headers: lang });
       await emit(io, values.output, new Uint8Array(await bytes));
     } else {
       const color = io.stdoutIsTTY && !values.output && io.env.NO_COLOR === undefined;
