@@ -1,7 +1,11 @@
 import { main } from "../src/main.js";
 
 /** Runs the CLI's main with argv and captures stdout, stderr and the exit code. */
-export async function run(argv: string[], env: Record<string, string | undefined> = {}) {
+export async function run(
+  argv: string[],
+  env: Record<string, string | undefined> = {},
+  tty: { stdout?: boolean; stderr?: boolean } = {},
+) {
   let stdout = "";
   let stderr = "";
   const code = await main(argv, {
@@ -12,8 +16,8 @@ export async function run(argv: string[], env: Record<string, string | undefined
       stderr += t;
     },
     env,
-    stderrIsTTY: false,
-    stdoutIsTTY: false,
+    stderrIsTTY: tty.stderr ?? false,
+    stdoutIsTTY: tty.stdout ?? false,
     today: () => "2017-12-31",
   });
   return { code, stdout, stderr };

@@ -121,6 +121,20 @@ describe("shuangbao audit", () => {
     expect(Object.keys(JSON.parse(r.stderr).timings)).toEqual(["read", "load", "audit", "write"]);
   });
 
+  it("shows progress on stderr and colours on stdout only on a terminal, and never with NO_COLOR", async () => {
+    const tty = await run(["audit", broken, ...AS_OF], {}, { stdout: true, stderr: true });
+    expect(tty.stderr).toContain("审计 auditing");
+    expect(tty.stdout).toContain("\x1b[");
+    const noColor = await run(
+      ["audit", broken, ...AS_OF],
+      { NO_COLOR: "1" },
+      { stdout: true, stderr: true },
+    );
+    expect(noColor.stdout).not.toContain("\x1b[");
+    const piped = await run(["audit", broken, ...AS_OF]);
+    expect(piped.stderr).toBe("");
+  });
+
   it("exits 2 with a clear message for a missing path, a bad flag, a bad date or an unknown rule", async () => {
     for (const argv of [
       ["audit", "/no/such/path"],

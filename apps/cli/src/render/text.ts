@@ -77,7 +77,9 @@ export function renderText(
   options: TextOptions,
 ): string {
   const t = T[options.lang];
-  const paint = (style: Style, text: string) => (options.color ? styleText(style, text) : text);
+  // The caller decided (a terminal, no NO_COLOR): styleText must not second-guess it from process.stdout.
+  const paint = (style: Style, text: string) =>
+    options.color ? styleText(style, text, { validateStream: false }) : text;
   const sev = (s: Finding["severity"]) =>
     paint(s === "error" ? "red" : s === "warning" ? "yellow" : "cyan", t[s]);
   const out: string[] = [];
