@@ -1,6 +1,6 @@
 /** What several commands share: reading the input, progress on a TTY, writing output. */
 import { writeFile } from "node:fs/promises";
-import type { DatasetIndex } from "@shuangbao/core";
+import { type DatasetIndex, isIsoDate } from "@shuangbao/core";
 import { InputError, type ReadOptions, readDatasetFromPath } from "@shuangbao/io";
 import { type CliIo, UsageError } from "../io.js";
 
@@ -45,11 +45,7 @@ export async function readInput(path: string, options: ReadOptions = {}): Promis
 /** Checks a YYYY-MM-DD date flag. */
 export function dateFlag(name: string, value: string | undefined, fallback: string): string {
   const v = value ?? fallback;
-  if (
-    !/^\d{4}-\d{2}-\d{2}$/.test(v) ||
-    Number.isNaN(Date.parse(`${v}T00:00:00Z`)) ||
-    new Date(`${v}T00:00:00Z`).toISOString().slice(0, 10) !== v
-  ) {
+  if (!isIsoDate(v)) {
     throw new UsageError(`--${name} 须为日期 must be a date YYYY-MM-DD, not “${v}”`);
   }
   return v;

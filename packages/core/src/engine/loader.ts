@@ -311,7 +311,7 @@ export class DatasetLoader {
       }
     }
     if (typeof valid.idNumber === "string")
-      this.checkIdNumber(collection, valid, entity, label, source, broken);
+      this.checkIdNumber(valid, entity, label, source, broken);
 
     if (meta.hasId) {
       if (!hasId || broken.has("id")) return; // a row that cannot be named is left out of every rule
@@ -398,7 +398,6 @@ export class DatasetLoader {
   }
 
   private checkIdNumber(
-    collection: CollectionName,
     row: AnyRow,
     entity: { collection: string; id: string },
     label: string,
@@ -425,7 +424,6 @@ export class DatasetLoader {
         { source, field: "idNumber" },
       ),
     );
-    void collection;
   }
 
   /** Checks references and required collections, groups visits, and builds the index. */

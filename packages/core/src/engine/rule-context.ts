@@ -39,8 +39,6 @@ export class RuleContext {
   private readonly yearsCache = new Map<string, readonly ContractYear[]>();
   /** Whether no data check broke any field: then `ok` is always true. */
   private readonly clean: boolean;
-  /** Visits dated after asOf (left out of every count). */
-  readonly futureVisit: (i: number) => boolean;
 
   constructor(
     index: DatasetIndex,
@@ -54,8 +52,6 @@ export class RuleContext {
     this.params = params;
     this.auditBroken = auditBroken;
     this.clean = index.broken.size === 0 && auditBroken.size === 0;
-    const day = this.asOfDay;
-    this.futureVisit = (i) => index.visits.dayOf(i) > day;
   }
 
   /** Whether none of `fields` of `row` is broken — the row may be read by a rule that reads them. */
