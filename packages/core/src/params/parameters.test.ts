@@ -43,6 +43,7 @@ describe("parameters", () => {
   it("refuses an unknown parameter or a value of the wrong kind", () => {
     expect(() => parametersOn("2015-01-01", { nope: 1 })).toThrow(ConfigurationError);
     expect(() => parametersOn("2015-01-01", { termYears: "3" })).toThrow(/whole number/);
+    expect(() => parametersOn("2015-01-01", { unitListDeadline: "2014-02-30" })).toThrow(/date/);
     expect(() => parametersOn("2015-01-01", { residentCadreMinEducation: "phd" })).toThrow(
       ConfigurationError,
     );

@@ -3,6 +3,7 @@
  * take effect, the clause it comes from and, where the number is ours, a note saying so. An
  * amendment is a new dated value, never an edit of a rule.
  */
+import { isIsoDate } from "../calendar/calendar.js";
 import type { Education } from "../vocabulary/enums.js";
 import { Education as EducationVocabulary } from "../vocabulary/enums.js";
 
@@ -171,7 +172,7 @@ function checkOverride(name: string, value: unknown): void {
     def.kind === "count"
       ? typeof value === "number" && Number.isInteger(value) && value >= 0
       : def.kind === "date"
-        ? typeof value === "string" && /^\d{4}-\d{2}-\d{2}$/.test(value)
+        ? typeof value === "string" && isIsoDate(value)
         : typeof value === "string" &&
           (EducationVocabulary.values as readonly string[]).includes(value);
   if (!ok) {
