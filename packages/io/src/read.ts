@@ -144,6 +144,31 @@ function addCsvEntry(entry: string, bytes: Uint8Array, loader: DatasetLoader) {
 }
 
 /**
+ * Reads one file's bytes — JSON, an XLSX workbook or a zip of CSV files — into the loader; `label`
+ * names the input in errors (its path, or the upload's name), `expected` says what would do.
+ */
+async function readBytesInto(
+  bytes: Uint8Array,
+  label: string,
+  name: string,
+  loader: DatasetLoader,
+  expected: string,
+  onRows?: (n: number) => void,
+): Promise<void> {
+  if (bytes.length === 0) throw new InputError(label, "is empty");
+  const kind = sniff(bytes);
+  if (kind === "json") parseJson(new TextDecoder().decode(bytes), name, loader);
+  else if (kind === "zip") {
+    if (isXlsx(zipEntryNames(bytes, label))) await readXlsx(bytes, name, loader, onRows);
+    else readZipOfCsv(bytes, name, loader);
+  } else if (kind === "binary") {
+    throw new InputError(label, "is a binary file, not JSON, XLSX or a zip of CSV files");
+  } else {
+    throw new InputError(label, `is not a dataset: ${expected}`);
+  }
+}
+
+/**
  * Reads a dataset from bytes held in memory: JSON, an XLSX workbook, or a zip of CSV files.
  * Throws `InputError` when the bytes are none of these.
  * @example const index = await readDatasetFromBytes(body, { name: "upload.xlsx" });
@@ -154,18 +179,14 @@ export async function readDatasetFromBytes(
 ): Promise<DatasetIndex> {
   const name = options.name ?? "input";
   const { loader, finish } = timedLoader(options.timings);
-  if (bytes.length === 0) throw new InputError(name, "is empty");
-  const kind = sniff(bytes);
-  if (kind === "json") parseJson(new TextDecoder().decode(bytes), name, loader);
-  else if (kind === "zip") {
-    const names = zipEntryNames(bytes, name);
-    if (isXlsx(names)) await readXlsx(bytes, name, loader, options.onRows);
-    else readZipOfCsv(bytes, name, loader);
-  } else if (kind === "binary") {
-    throw new InputError(name, "is a binary file, not JSON, XLSX or a zip of CSV files");
-  } else {
-    throw new InputError(name, "is not a dataset: expected JSON, XLSX or a zip of CSV files");
-  }
+  await readBytesInto(
+    bytes,
+    name,
+    name,
+    loader,
+    "expected JSON, XLSX or a zip of CSV files",
+    options.onRows,
+  );
   return finish();
 }
 
@@ -222,24 +243,19 @@ export async function readDatasetFromPath(
   if (info.isDirectory()) {
     await readCsvFolder(path, loader, options.onRows);
   } else {
+    // A binary file is refused from its first bytes, before it is read whole.
     const head = await firstBytes(path);
-    const name = basename(path);
-    if (head.length === 0) throw new InputError(path, "is empty");
-    const kind = sniff(head);
-    if (kind === "json") parseJson(await readFile(path, "utf8"), name, loader);
-    else if (kind === "zip") {
-      const bytes = new Uint8Array(await readFile(path));
-      const names = zipEntryNames(bytes, path);
-      if (isXlsx(names)) await readXlsx(bytes, name, loader, options.onRows);
-      else readZipOfCsv(bytes, name, loader);
-    } else if (kind === "binary") {
+    if (head.length > 0 && sniff(head) === "binary") {
       throw new InputError(path, "is a binary file, not JSON, XLSX or a zip of CSV files");
-    } else {
-      throw new InputError(
-        path,
-        "is not a dataset: give a JSON file, a folder of CSV files, an XLSX workbook or a zip of CSV files",
-      );
     }
+    await readBytesInto(
+      new Uint8Array(await readFile(path)),
+      path,
+      basename(path),
+      loader,
+      "give a JSON file, a folder of CSV files, an XLSX workbook or a zip of CSV files",
+      options.onRows,
+    );
   }
   return finish();
 }
