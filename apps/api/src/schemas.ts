@@ -68,7 +68,13 @@ export const PolicyParametersSchema = z
 export const AuditReportSchema = z
   .object({
     asOf: z.string().openapi({ format: "date" }),
-    policy: z.object({ id: z.string(), parameters: PolicyParametersSchema }),
+    policy: z.object({
+      id: z.string(),
+      parameters: PolicyParametersSchema,
+      interpretations: z.array(z.enum(PARAMETER_NAMES as [string, ...string[]])).openapi({
+        description: "The parameters whose value is our reading of the text, sorted.",
+      }),
+    }),
     summary: z.object({
       error: z.number().int(),
       warning: z.number().int(),
@@ -111,6 +117,9 @@ export const ParameterSchema = z
     value: z.union([z.number().int(), z.string()]),
     clause: z.string(),
     note: MessageSchema.optional(),
+    interpretation: z.boolean().openapi({
+      description: "Whether the value is our reading of the text, not the text's own number.",
+    }),
     effectiveFrom: z
       .string()
       .openapi({ format: "date", description: "The day the value in force took effect." }),

@@ -16,8 +16,8 @@ export { audit, buildReport } from "./engine/audit.js";
 export type { DataCheck, DataCheckId } from "./engine/data-messages.js";
 export { DATA_CHECKS } from "./engine/data-messages.js";
 export { DatasetIndex } from "./engine/dataset-index.js";
-export type { EntityRef, Finding, Message, Source } from "./engine/findings.js";
-export { compareFindings, format } from "./engine/findings.js";
+export type { EntityRef, Finding, Message, MessageParam, Source } from "./engine/findings.js";
+export { compareFindings, format, joinMessages, zhDate } from "./engine/findings.js";
 export {
   birthDateOf,
   checkCharacter,
@@ -46,6 +46,7 @@ export type {
 } from "./params/parameters.js";
 export {
   ConfigurationError,
+  INTERPRETATION_PARAMETERS,
   PARAMETER_NAMES,
   PARAMETERS,
   POLICY_DATE,

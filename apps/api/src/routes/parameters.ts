@@ -48,6 +48,7 @@ export function registerParameters(app: Api, deps: RouteDeps): void {
         value: parameterValueOn(name, on),
         clause: def.clause,
         ...(def.note ? { note: def.note } : {}),
+        interpretation: def.interpretation === true,
         effectiveFrom: inForce.effectiveFrom,
       };
     });

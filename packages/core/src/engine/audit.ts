@@ -3,7 +3,13 @@
  * deterministic: no clock, no I/O; the same input and `asOf` give the same report.
  */
 import { isIsoDate } from "../calendar/calendar.js";
-import { ConfigurationError, type PolicyParameters, parametersOn } from "../params/parameters.js";
+import {
+  ConfigurationError,
+  INTERPRETATION_PARAMETERS,
+  type ParameterName,
+  type PolicyParameters,
+  parametersOn,
+} from "../params/parameters.js";
 import { POLICY_ID } from "../policy/source-text.js";
 import { CATALOGUE } from "../rules/catalogue.js";
 import type { Rule } from "../rules/rule.js";
@@ -13,7 +19,13 @@ import { Severity } from "../vocabulary/enums.js";
 import { DATA_CHECKS } from "./data-messages.js";
 import { DatasetIndex } from "./dataset-index.js";
 import { checkDateOrder } from "./date-order.js";
-import { compareFindings, type Finding, format } from "./findings.js";
+import {
+  compareFindings,
+  type Finding,
+  format,
+  type Message,
+  paramsIn,
+} from "./findings.js";
 import { loadDataset } from "./loader.js";
 import { RuleContext } from "./rule-context.js";
 
@@ -40,7 +52,12 @@ export interface AuditOptions {
 /** The report of `data-model.md`, "The audit report". */
 export interface AuditReport {
   asOf: string;
-  policy: { id: string; parameters: PolicyParameters };
+  policy: {
+    id: string;
+    parameters: PolicyParameters;
+    /** The names of the parameters whose value is our reading of the text, sorted. */
+    interpretations: ParameterName[];
+  };
   summary: {
     error: number;
     warning: number;
@@ -81,6 +98,11 @@ const relatedKey = (f: Finding) =>
     .map((r) => `${r.collection}:${r.id}`)
     .join(",")}\u0000${f.field ?? ""}`;
 
+/** Failing calendar years as messages say them: `2015年度、2016年度` and `2015, 2016`. */
+function yearsMessage(years: readonly number[]): Message {
+  return { zh: years.map((y) => `${y}年度`).join("、"), en: years.join(", ") };
+}
+
 function runRule(
   rule: Rule,
   index: DatasetIndex,
@@ -91,11 +113,11 @@ function runRule(
     const template = rule.messages[hit.message ?? "default"] ?? rule.messages.default;
     const years = hit.years ? [...new Set(hit.years)].sort((a, b) => a - b) : undefined;
     const params = {
-      entity: index.label(hit.entity.collection as CollectionName, hit.entity.id),
+      entity: index.labels(hit.entity.collection as CollectionName, hit.entity.id),
       related: hit.related?.[0]
-        ? index.label(hit.related[0].collection as CollectionName, hit.related[0].id)
+        ? index.labels(hit.related[0].collection as CollectionName, hit.related[0].id)
         : "",
-      years: years ? years.join(", ") : "",
+      years: years ? yearsMessage(years) : "",
       ...hit.params,
     };
     const finding: Finding = {
@@ -103,7 +125,10 @@ function runRule(
       severity: rule.severity,
       clause: rule.clause,
       entity: hit.entity,
-      message: { zh: format(template.zh, params), en: format(template.en, params) },
+      message: {
+        zh: format(template.zh, paramsIn("zh", params)),
+        en: format(template.en, paramsIn("en", params)),
+      },
     };
     if (hit.related?.length) finding.related = hit.related;
     const source = index.sourceOf(hit.entity.collection, hit.entity.id);
@@ -191,5 +216,10 @@ export function buildReport(
     byRule[f.ruleId] = (byRule[f.ruleId] ?? 0) + 1;
   }
   for (const id of Object.keys(byRule).sort()) summary.byRule[id] = byRule[id]!;
-  return { asOf, policy: { id: POLICY_ID, parameters: params }, summary, findings };
+  return {
+    asOf,
+    policy: { id: POLICY_ID, parameters: params, interpretations: [...INTERPRETATION_PARAMETERS] },
+    summary,
+    findings,
+  };
 }

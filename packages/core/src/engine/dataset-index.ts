@@ -287,7 +287,7 @@ export class DatasetIndex {
     return out as unknown as Dataset;
   }
 
-  /** "name (id)" of a row, for messages; the id alone when the row is unknown. */
+  /** "name(id)" of a row, for tables; the id alone when the row is unknown. */
   label(collection: CollectionName, id: string | undefined): string {
     if (id === undefined) return "?";
     const table = this.tables[collection] as
@@ -296,5 +296,29 @@ export class DatasetIndex {
     const row = table?.get(id);
     const name = row?.name ?? row?.headName;
     return name ? `${name}(${id})` : id;
+  }
+
+  /**
+   * A row's name in both languages ("Words in Chinese output"): `天堂村（340828100201）` and
+   * `天堂村 (340828100201)`; a household is named with its place,
+   * `天堂镇天堂村贫困户张一（户编号：H-1）`. The id alone when the row is unknown.
+   */
+  labels(collection: CollectionName, id: string | undefined): { zh: string; en: string } {
+    if (id === undefined) return { zh: "？", en: "?" };
+    const table = this.tables[collection] as
+      | Table<{ name?: string; headName?: string; villageId?: string }>
+      | undefined;
+    const row = table?.get(id);
+    if (collection === "households" && row?.headName) {
+      const village = row.villageId === undefined ? undefined : this.village(row.villageId);
+      const township = village ? this.township(village.townshipId) : undefined;
+      const place = `${township?.name ?? ""}${village?.name ?? ""}`;
+      return {
+        zh: `${place}贫困户${row.headName}（户编号：${id}）`,
+        en: `household ${row.headName} (${id})${village ? ` of ${village.name}` : ""}`,
+      };
+    }
+    const name = row?.name ?? row?.headName;
+    return name ? { zh: `${name}（${id}）`, en: `${name} (${id})` } : { zh: id, en: id };
   }
 }

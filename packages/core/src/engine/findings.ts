@@ -22,6 +22,42 @@ export interface Message {
   en: string;
 }
 
+/** A value for a message placeholder: the same in both languages, or one per language. */
+export type MessageParam = string | number | Message;
+
+/**
+ * A date in Chinese prose: `2017-07-15` → `2017年7月15日` (anything else unchanged).
+ * @example zhDate("2014-07-09") // "2014年7月9日"
+ */
+export function zhDate(value: string): string {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+  return m ? `${m[1]}年${Number(m[2])}月${Number(m[3])}日` : value;
+}
+
+/**
+ * A list of names or periods in both languages: `、` between Chinese items, `, ` between English.
+ * @example joinMessages([{ zh: "甲", en: "A" }, { zh: "乙", en: "B" }]) // { zh: "甲、乙", en: "A, B" }
+ */
+export function joinMessages(items: readonly Message[]): Message {
+  return { zh: items.map((m) => m.zh).join("、"), en: items.map((m) => m.en).join(", ") };
+}
+
+/**
+ * The placeholder values of one language: `{ zh, en }` values pick theirs, dates are written the
+ * language's way.
+ */
+export function paramsIn(
+  lang: "zh" | "en",
+  params: Readonly<Record<string, MessageParam>>,
+): Record<string, string | number> {
+  const out: Record<string, string | number> = {};
+  for (const [key, value] of Object.entries(params)) {
+    out[key] =
+      typeof value === "object" ? value[lang] : lang === "zh" && typeof value === "string" ? zhDate(value) : value;
+  }
+  return out;
+}
+
 /** One finding of the report (`data-model.md`, "The audit report"). */
 export interface Finding {
   ruleId: string;

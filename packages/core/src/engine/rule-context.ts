@@ -81,6 +81,17 @@ export class RuleContext {
     return isCurrent(start, row.endDate, this.asOf);
   }
 
+  /**
+   * In force on day `date` (rules.md "Time"): its start on or before it, and no end or an end
+   * after it (the end date itself is outside the row). A row whose start or end is broken is in
+   * force on no day.
+   */
+  inForceOn(row: Span, date: string): boolean {
+    const start = this.start(row);
+    if (start === undefined || !this.ok(row, "endDate")) return false;
+    return isCurrent(start, row.endDate, date);
+  }
+
   /** Started on or before asOf (current or ended), with readable dates. */
   hasStarted(row: Span): boolean {
     const start = this.start(row);
@@ -184,13 +195,13 @@ export class RuleContext {
 
   /**
    * Whether a resident cadre is *selected* (选派干部): the row says so, or its unit is a party or
-   * government organ, a people's organisation, or a civil-servant-managed public institution.
-   * For central units in Anhui ("部分") only the flag decides.
+   * government organ, a people's organisation, or a civil-servant-managed public institution,
+   * whatever the flag says (`selected: false` does not exempt such a cadre). For central units
+   * in Anhui ("部分") only the flag decides.
    */
   isSelected(row: ResidentCadre): boolean {
-    if (row.selected === true) return true;
-    if (row.selected === false) return false;
-    const unit = this.index.unit(row.unitId);
+    if (row.selected === true && this.ok(row, "selected")) return true;
+    const unit = this.ok(row, "unitId") ? this.index.unit(row.unitId) : undefined;
     if (!unit) return false;
     return (
       unit.category === "party_government_organ" ||
@@ -223,8 +234,11 @@ export class RuleContext {
     return person.role === "village_cadre" && person.villageId === villageId;
   }
 
-  /** "name (id)" of a row, for messages. */
+  /** "name(id)" of a row, in English. */
   label: DatasetIndex["label"] = (c, id) => this.index.label(c, id);
+
+  /** A row's name in both languages, for message placeholders (`天堂村（340828100201）`). */
+  labels: DatasetIndex["labels"] = (c, id) => this.index.labels(c, id);
 
   /** A unit's contracted villages: the villages it has a current row for, each once. */
   contractedVillages(unitId: string): Village[] {

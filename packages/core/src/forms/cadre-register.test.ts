@@ -134,9 +134,12 @@ describe("the cadre register", () => {
 
   it("shows whether a cadre is selected as RuleContext decides it", () => {
     const d = compliantCounty();
+    // rules.md "Who is who": selected: false does not exempt a party and government organ's cadre.
     d.residentCadres.find((r) => r.unitId === ID.provinceUnit)!.selected = false;
-    byId(d.units, ID.cityUnit).category = "state_owned_enterprise";
+    expect(rowOf(d, ID.provinceUnit).selected).toBe(true);
+    byId(d.units, ID.provinceUnit).category = "central_unit_in_anhui";
     expect(rowOf(d, ID.provinceUnit).selected).toBe(false);
+    byId(d.units, ID.cityUnit).category = "state_owned_enterprise";
     expect(rowOf(d, ID.cityUnit).selected).toBe(false);
     expect(rowOf(d, ID.countyUnit).selected).toBe(true);
   });

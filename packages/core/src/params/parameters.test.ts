@@ -1,5 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { ConfigurationError, PARAMETER_NAMES, PARAMETERS, parametersOn } from "./parameters.js";
+import {
+  ConfigurationError,
+  INTERPRETATION_PARAMETERS,
+  PARAMETER_NAMES, PARAMETERS, parametersOn } from "./parameters.js";
 
 describe("parameters", () => {
   it("holds the 2014 defaults of rules.md", () => {
@@ -16,18 +19,38 @@ describe("parameters", () => {
       householdVisitsPerYear: 4,
       topicMeetingsPerYear: 2,
       staffVisitsPerYear: 1,
+      graceDays: 90,
+      acceptanceEarlyDays: 90,
+      handOverMaxDays: 30,
+      residentCadreMaxGapDays: 30,
     });
   });
 
   it("cites a clause for every parameter and notes every interpretation", () => {
     for (const name of PARAMETER_NAMES) expect(PARAMETERS[name].clause).toMatch(/^[一二三四]/);
-    for (const name of [
-      "smallUnitMaxStaff",
+    const interpretations = [
+      "acceptanceEarlyDays",
+      "graceDays",
+      "handOverMaxDays",
       "householdVisitsPerYear",
-      "topicMeetingsPerYear",
+      "residentCadreMaxGapDays",
+      "smallUnitMaxStaff",
       "staffVisitsPerYear",
-    ] as const) {
+      "topicMeetingsPerYear",
+    ] as const;
+    for (const name of interpretations) {
       expect(PARAMETERS[name].note?.en).toMatch(/interpretation/);
+      expect(PARAMETERS[name].interpretation).toBe(true);
+    }
+    // The report lists exactly these, sorted (rules.md marks them *interpretation*).
+    expect(INTERPRETATION_PARAMETERS).toEqual(interpretations);
+  });
+
+  it("looks up override names as own properties only", () => {
+    for (const name of ["toString", "__proto__", "constructor", "hasOwnProperty"]) {
+      expect(() => parametersOn("2015-01-01", JSON.parse(`{"${name}": 1}`))).toThrow(
+        /unknown parameter/,
+      );
     }
   });
 

@@ -21,6 +21,10 @@ export interface PolicyParameters {
   householdVisitsPerYear: number;
   topicMeetingsPerYear: number;
   staffVisitsPerYear: number;
+  graceDays: number;
+  acceptanceEarlyDays: number;
+  handOverMaxDays: number;
+  residentCadreMaxGapDays: number;
 }
 
 export type ParameterName = keyof PolicyParameters;
@@ -33,8 +37,13 @@ export interface ParameterDefinition<N extends ParameterName = ParameterName> {
   name: N;
   kind: ParameterKind;
   clause: string;
-  /** Present where the value is an interpretation of the text, not the text itself. */
+  /** What the value means where the text alone does not say it. */
   note?: { zh: string; en: string };
+  /**
+   * True where the value is our reading of the text, not the text's own number (rules.md marks
+   * it *interpretation*); the report lists these in `policy.interpretations`.
+   */
+  interpretation?: true;
   /** Values by the date they take effect, oldest first. */
   values: readonly { effectiveFrom: string; value: PolicyParameters[N] }[];
 }
@@ -93,55 +102,111 @@ export const PARAMETERS: { readonly [N in ParameterName]: ParameterDefinition<N>
     kind: "count",
     clause: "二(二)",
     note: {
-      zh: "仅在报告摘要中与数据中的重点县数对照,不构成规则",
+      zh: "仅在报告摘要中与数据中的重点县数对照，不构成规则",
       en: "reported in summary.keyCounties beside the dataset's own count; no rule",
     },
     values: v<"keyCountyCount">(31),
   },
   smallUnitMaxStaff: {
     name: "smallUnitMaxStaff",
+    interpretation: true,
     kind: "count",
     clause: "二(二)",
     note: {
-      zh: "解释:原文只说“人员编制少”,编制人数不超过此数的单位视为编制少",
+      zh: "解释：原文只说“人员编制少”，编制人数不超过此数的单位视为编制少",
       en: "interpretation: the text says only “人员编制少”; a unit with at most this many posts is small",
     },
     values: v<"smallUnitMaxStaff">(10),
   },
   householdVisitsPerYear: {
     name: "householdVisitsPerYear",
+    interpretation: true,
     kind: "count",
     clause: "三(二)3",
     note: {
-      zh: "解释:“定期走访贫困户”按每季度至少一次计",
+      zh: "解释：“定期走访贫困户”按每季度至少一次计",
       en: "interpretation of “定期走访贫困户”: at least quarterly",
     },
     values: v<"householdVisitsPerYear">(4),
   },
   topicMeetingsPerYear: {
     name: "topicMeetingsPerYear",
+    interpretation: true,
     kind: "count",
     clause: "四2",
     note: {
-      zh: "解释:“定期召开包村工作专题会议”按每年至少两次计",
+      zh: "解释：“定期召开包村工作专题会议”按每年至少两次计",
       en: "interpretation of “定期召开包村工作专题会议”: at least twice a year",
     },
     values: v<"topicMeetingsPerYear">(2),
   },
   staffVisitsPerYear: {
     name: "staffVisitsPerYear",
+    interpretation: true,
     kind: "count",
     clause: "二(三)1",
     note: {
-      zh: "解释:“组织本单位干部职工走访贫困村”按每年至少一次计",
+      zh: "解释：“组织本单位干部职工走访贫困村”按每年至少一次计",
       en: "interpretation of “组织本单位干部职工走访贫困村”: at least once a year",
     },
     values: v<"staffVisitsPerYear">(1),
+  },
+  graceDays: {
+    name: "graceDays",
+    kind: "count",
+    clause: "二(三)2",
+    interpretation: true,
+    note: {
+      zh: "解释：扶贫开发规划、年度实施计划、年度包扶工作情况考核和期满验收到期后，给予此天数完成",
+      en: "interpretation: the days allowed to produce a development or annual plan, an assessment or an acceptance once it falls due",
+    },
+    values: v<"graceDays">(90),
+  },
+  acceptanceEarlyDays: {
+    name: "acceptanceEarlyDays",
+    kind: "count",
+    clause: "四3",
+    interpretation: true,
+    note: {
+      zh: "解释：在三年包村期满前此天数内进行的验收，计为该期的期满验收（“期满”围绕到期组织）",
+      en: "interpretation: an acceptance held up to this many days before a term's end counts for that term",
+    },
+    values: v<"acceptanceEarlyDays">(90),
+  },
+  handOverMaxDays: {
+    name: "handOverMaxDays",
+    kind: "count",
+    clause: "二(二)",
+    interpretation: true,
+    note: {
+      zh: "解释：原包村帮扶单位与接替单位并存不超过此天数的，视为交接，而非两个以上单位包村",
+      en: "interpretation: the longest overlap of an outgoing and an incoming unit that is a hand-over rather than a pool",
+    },
+    values: v<"handOverMaxDays">(30),
+  },
+  residentCadreMaxGapDays: {
+    name: "residentCadreMaxGapDays",
+    kind: "count",
+    clause: "二(三)4",
+    interpretation: true,
+    note: {
+      zh: "解释：“常年驻村”按包村期间连续无驻村帮扶干部不超过此天数计",
+      en: "interpretation of “常年驻村”: the longest run of days a contracted village may be without a resident cadre",
+    },
+    values: v<"residentCadreMaxGapDays">(30),
   },
 };
 
 /** Every parameter name, in the order of `rules.md`. */
 export const PARAMETER_NAMES = Object.keys(PARAMETERS) as ParameterName[];
+
+/**
+ * The names of the parameters whose value is an interpretation of the text, sorted: the report's
+ * `policy.interpretations`.
+ */
+export const INTERPRETATION_PARAMETERS: readonly ParameterName[] = PARAMETER_NAMES.filter(
+  (n) => PARAMETERS[n].interpretation === true,
+).sort();
 
 /** A configuration mistake: an unknown parameter or rule, or a value of the wrong kind. */
 export class ConfigurationError extends Error {
@@ -166,7 +231,10 @@ export function parameterValueOn<N extends ParameterName>(
 }
 
 function checkOverride(name: string, value: unknown): void {
-  const def = (PARAMETERS as Record<string, ParameterDefinition>)[name];
+  // Own properties only: `toString` or `__proto__` is an unknown parameter, not Object's.
+  const def = Object.hasOwn(PARAMETERS, name)
+    ? (PARAMETERS as Record<string, ParameterDefinition>)[name]
+    : undefined;
   if (!def) throw new ConfigurationError(`parameters.${name}`, `unknown parameter “${name}”`);
   const ok =
     def.kind === "count"

@@ -1,14 +1,36 @@
-import { readdirSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { POLICY_TEXT } from "../policy/source-text.js";
 import { CATALOGUE } from "./catalogue.js";
+import { parseRulesMd, specTableSource } from "./spec-source.js";
 import { SPEC_TABLE } from "./spec-table.js";
+
+/** The spec itself, beside the repository (CI lays `shared/` beside the clone). */
+const RULES_MD = readFileSync(
+  new URL("../../../../../shared/policy/rules.md", import.meta.url),
+  "utf8",
+);
 
 const testFiles = readdirSync(new URL(".", import.meta.url), { recursive: true, encoding: "utf8" })
   .filter((f) => f.endsWith(".test.ts"))
   .map((f) => f.split(/[\\/]/).pop()!);
 
+describe("the spec table", () => {
+  it("is generated from rules.md (run `pnpm --filter @shuangbao/core spec`)", () => {
+    const file = readFileSync(new URL("./spec-table.ts", import.meta.url), "utf8");
+    expect(file).toBe(specTableSource(parseRulesMd(RULES_MD)));
+  });
+
+  it("holds the 49 rules of rules.md v2", () => {
+    expect(SPEC_TABLE).toHaveLength(49);
+  });
+});
+
 describe("the catalogue", () => {
+  it("implements every rule of rules.md", () => {
+    expect(CATALOGUE.map((r) => r.id).sort()).toEqual(SPEC_TABLE.map((r) => r.id).sort());
+  });
+
   it("holds only rules of rules.md, each once", () => {
     const ids = CATALOGUE.map((r) => r.id);
     expect(new Set(ids).size).toBe(ids.length);

@@ -4,7 +4,7 @@
  * never throws for bad data and never reads a clock: the audit passes `asOf`.
  */
 import type { DatasetIndex } from "../engine/dataset-index.js";
-import type { EntityRef, Message } from "../engine/findings.js";
+import type { EntityRef, Message, MessageParam } from "../engine/findings.js";
 import type { RuleContext } from "../engine/rule-context.js";
 import type { Severity } from "../vocabulary/enums.js";
 
@@ -20,8 +20,12 @@ export interface RuleHit {
   related?: EntityRef[];
   /** Key of `messages` (default `"default"`). */
   message?: string;
-  /** Values for the template's placeholders; `{entity}`, `{related}`, `{years}` are filled in. */
-  params?: Record<string, string | number>;
+  /**
+   * Values for the template's placeholders; `{entity}`, `{related}`, `{years}` are filled in. A
+   * `{ zh, en }` value gives each language its own words (names, lists, periods); a `YYYY-MM-DD`
+   * string is written `2017年7月15日` in Chinese.
+   */
+  params?: Record<string, MessageParam>;
   years?: number[];
   field?: string;
 }
