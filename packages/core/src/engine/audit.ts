@@ -19,13 +19,7 @@ import { Severity } from "../vocabulary/enums.js";
 import { DATA_CHECKS } from "./data-messages.js";
 import { DatasetIndex } from "./dataset-index.js";
 import { checkDateOrder } from "./date-order.js";
-import {
-  compareFindings,
-  type Finding,
-  format,
-  type Message,
-  paramsIn,
-} from "./findings.js";
+import { compareFindings, type Finding, format, type Message, paramsIn } from "./findings.js";
 import { loadDataset } from "./loader.js";
 import { RuleContext } from "./rule-context.js";
 

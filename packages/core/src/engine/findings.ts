@@ -53,7 +53,11 @@ export function paramsIn(
   const out: Record<string, string | number> = {};
   for (const [key, value] of Object.entries(params)) {
     out[key] =
-      typeof value === "object" ? value[lang] : lang === "zh" && typeof value === "string" ? zhDate(value) : value;
+      typeof value === "object"
+        ? value[lang]
+        : lang === "zh" && typeof value === "string"
+          ? zhDate(value)
+          : value;
   }
   return out;
 }

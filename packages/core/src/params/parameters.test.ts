@@ -2,7 +2,10 @@ import { describe, expect, it } from "vitest";
 import {
   ConfigurationError,
   INTERPRETATION_PARAMETERS,
-  PARAMETER_NAMES, PARAMETERS, parametersOn } from "./parameters.js";
+  PARAMETER_NAMES,
+  PARAMETERS,
+  parametersOn,
+} from "./parameters.js";
 
 describe("parameters", () => {
   it("holds the 2014 defaults of rules.md", () => {

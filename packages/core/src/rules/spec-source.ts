@@ -14,7 +14,9 @@ export interface SpecRow {
 export function parseRulesMd(markdown: string): SpecRow[] {
   const rows: SpecRow[] = [];
   for (const line of markdown.split(/\r?\n/)) {
-    const m = /^\|\s*`([a-z-]+\.[a-z-]+)`\s*\|\s*([^|]+?)\s*\|\s*(error|warning|info)\s*\|/.exec(line);
+    const m = /^\|\s*`([a-z-]+\.[a-z-]+)`\s*\|\s*([^|]+?)\s*\|\s*(error|warning|info)\s*\|/.exec(
+      line,
+    );
     if (!m || m[1]!.startsWith("data.")) continue;
     rows.push({ id: m[1]!, clause: m[2]!, severity: m[3] as SpecRow["severity"] });
   }
