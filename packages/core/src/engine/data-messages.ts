@@ -71,63 +71,63 @@ export type DataCheckId = keyof typeof DATA_CHECKS;
 /** The messages of the data checks, by key; `{…}` placeholders are filled by `format`. */
 export const DATA_MESSAGES = {
   missingField: {
-    zh: "{collection}{row}缺少必填字段 {field}({header})",
+    zh: "{collection}记录{row}缺少必填项“{header}”。",
     en: "{collection} {row}: required field {field} ({header}) is missing",
   },
   requiredFor: {
-    zh: "{collection}{row}缺少字段 {field}({header}),{because}时必填",
+    zh: "{collection}记录{row}缺少“{header}”（{because}时必填）。",
     en: "{collection} {row}: field {field} ({header}) is required for {because}",
   },
   invalidValue: {
-    zh: "{collection}{row}字段 {field}({header})的值 {value} 无效:{problem}",
+    zh: "{collection}记录{row}的“{header}”取值{value}无效：{problem}。",
     en: "{collection} {row}: field {field} ({header}) has an invalid value {value}: {problem}",
   },
   notAnObject: {
-    zh: "{collection}{row}不是一条记录(应为对象)",
+    zh: "{collection}记录{row}不是一条记录。",
     en: "{collection} {row}: not a row (expected an object)",
   },
   missingCollection: {
-    zh: "缺少必需的数据集 {collection},或其中没有记录",
-    en: "required collection {collection} is missing or empty",
+    zh: "缺少必需的{collection}表，或表中没有记录，依赖它的规则无法核查。",
+    en: "required collection {collection} is missing or empty; the rules that need it cannot run",
   },
   notACollection: {
-    zh: "数据集 {collection} 应为记录列表",
+    zh: "{collection}表应为记录列表。",
     en: "collection {collection} must be a list of rows",
   },
   duplicateId: {
-    zh: "{collection}编号 {id} 重复,已忽略此行(保留第一条)",
+    zh: "{collection}编号{id}重复，已忽略此行（保留第一条）。",
     en: "{collection} id {id} appears again; this row is ignored (the first is kept)",
   },
   unknownReference: {
-    zh: "{collection}{row}的字段 {field}({header})引用的 {target} {value} 不存在",
+    zh: "{collection}记录{row}的“{header}”为{value}，{target}表中没有该记录。",
     en: "{collection} {row}: field {field} ({header}) names {target} {value}, which does not exist",
   },
   badCheckDigit: {
-    zh: "{collection}{row}的身份证号 {value} 校验位错误",
+    zh: "{collection}记录{row}的身份证号{value}校验位错误。",
     en: "{collection} {row}: resident ID number {value} has a wrong check digit",
   },
   badBirthDate: {
-    zh: "{collection}{row}的身份证号 {value} 中的出生日期与出生日期字段 {birthDate} 不符",
+    zh: "{collection}记录{row}的身份证号{value}中的出生日期与“出生日期”{birthDate}不符。",
     en: "{collection} {row}: resident ID number {value} encodes a birth date other than birthDate {birthDate}",
   },
   unknownColumn: {
-    zh: "{collection}中的列 {field} 不在数据模型中,已忽略",
+    zh: "{collection}表中的列“{field}”不在数据模型中，已忽略。",
     en: "{collection}: column {field} is not in the data model and is ignored",
   },
   unknownCollection: {
-    zh: "{collection} 不是数据模型中的数据集,已忽略",
+    zh: "“{collection}”不是数据模型中的表，已忽略。",
     en: "{collection} is not a collection of the data model and is ignored",
   },
   endBeforeStart: {
-    zh: "{collection}{row}的结束日期 {value} 早于开始日期 {start}",
+    zh: "{collection}记录{row}的结束日期{value}早于开始日期{start}。",
     en: "{collection} {row}: endDate {value} is before the start {start}",
   },
   futureDate: {
-    zh: "{collection}{row}的 {field}({header})为 {value},晚于审计日期 {asOf}",
+    zh: "{collection}记录{row}的“{header}”为{value}，晚于核查基准日{asOf}。",
     en: "{collection} {row}: {field} ({header}) is {value}, after the audit date {asOf}",
   },
   malformedRow: {
-    zh: "第 {line} 行无法读取为一条记录:{problem}",
+    zh: "第{line}行无法读取为一条记录：{problem}。",
     en: "line {line} cannot be read as a row: {problem}",
   },
 } as const satisfies Record<string, Message>;

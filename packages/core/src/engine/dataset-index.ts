@@ -272,13 +272,11 @@ export class DatasetIndex {
       const v = this.visits.visit(i);
       const date = fromDay(v.day);
       if (v.householdVisit) {
-        const villageId = this.household(v.targetId)?.villageId;
-        if (villageId === undefined) continue;
         visits.push({
           personId: v.personId,
           date,
           kind: "household_visit",
-          villageId,
+          villageId: v.villageId,
           householdId: v.targetId,
         });
       } else

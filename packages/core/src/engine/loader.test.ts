@@ -195,6 +195,24 @@ describe("the loader", () => {
     ]);
   });
 
+  it("checks a household visit's village like every other reference, and never rewrites it", () => {
+    const d = compliantCounty();
+    const h1 = d.households.find((h) => h.id === ID.h1)!;
+    const base = { personId: "U-P1-helper", kind: "household_visit" as const, householdId: h1.id };
+    d.visits.push({ ...base, date: "2015-01-02", villageId: "no-such-village" });
+    d.visits.push({ ...base, date: "2015-01-03", villageId: ID.v2 });
+    const f = dataFindings(d);
+    expect(f.map((x) => [x.ruleId, x.entity.id, x.field])).toEqual([
+      ["data.unknown-reference", `#${d.visits.length - 2}`, "villageId"],
+    ]);
+    expect(f[0]!.message.zh).toContain("no-such-village");
+    expect(f[0]!.message.zh).toContain("村表中没有该记录");
+    const back = loadDataset(d).toDataset().visits;
+    expect(back.at(-2)!.villageId).toBe("no-such-village");
+    expect(back.at(-1)!.villageId).toBe(ID.v2);
+    expect(back.slice(0, -2)).toEqual(d.visits.slice(0, -2));
+  });
+
   it("gives the same index loading in chunks as at once", () => {
     const d = compliantCounty();
     const loader = new DatasetLoader();

@@ -17,7 +17,7 @@ import {
 import { fastValidate } from "../schema/fast-validate.js";
 import { COLLECTION_NAMES, type CollectionName, type FieldSpec } from "../schema/fields.js";
 import { fieldSpecs, isAbsent, normaliseRow } from "../schema/normalise.js";
-import { VisitKind } from "../vocabulary/enums.js";
+import { VisitKind, VOCABULARIES } from "../vocabulary/enums.js";
 import {
   DATA_CHECKS,
   DATA_MESSAGES,
@@ -25,7 +25,14 @@ import {
   type DataMessageKey,
 } from "./data-messages.js";
 import { DatasetIndex } from "./dataset-index.js";
-import { type Finding, format, type Source } from "./findings.js";
+import {
+  type Finding,
+  format,
+  type Message,
+  type MessageParam,
+  paramsIn,
+  type Source,
+} from "./findings.js";
 import { birthDateOf, hasValidCheckDigit } from "./id-number.js";
 import { Table } from "./table.js";
 import { type VisitKindCode, VisitStore, visitKindCode } from "./visits.js";
@@ -65,18 +72,25 @@ export function dataFinding(
   check: DataCheckId,
   key: DataMessageKey,
   entity: { collection: string; id: string },
-  params: Record<string, string | number>,
+  params: Record<string, MessageParam>,
   extra: { source?: Source | undefined; field?: string | undefined } = {},
 ): Finding {
   const m = DATA_MESSAGES[key];
-  const zhParams = { ...params, collection: CN(entity.collection) };
+  // The collection by its Chinese name in Chinese; a named target (`target`) likewise.
+  const named = {
+    ...params,
+    collection: { zh: CN(entity.collection), en: entity.collection },
+    ...(typeof params.target === "string"
+      ? { target: { zh: CN(params.target), en: params.target } }
+      : {}),
+  };
   const f: Finding = {
     ruleId: check,
     severity: DATA_CHECKS[check].severity,
     entity,
     message: {
-      zh: format(m.zh, zhParams),
-      en: format(m.en, { ...params, collection: entity.collection }),
+      zh: format(m.zh, paramsIn("zh", named)),
+      en: format(m.en, paramsIn("en", named)),
     },
   };
   if (extra.source) f.source = extra.source;
@@ -89,16 +103,41 @@ function shortValue(value: unknown): string {
   return s.length > 40 ? `${s.slice(0, 39)}…` : s;
 }
 
-function problemOf(issue: z.core.$ZodIssue): string {
+/** Chinese words for zod's expected types. */
+const TYPE_ZH: Record<string, string> = {
+  string: "文字",
+  number: "数字",
+  int: "整数",
+  boolean: "是或否",
+  object: "记录",
+  array: "列表",
+};
+
+/** The Chinese label of an enum value, from the vocabulary (the value itself where none). */
+const LABEL_ZH = new Map<string, string>(
+  Object.values(VOCABULARIES).flatMap((v) =>
+    Object.entries(v.labels as Record<string, string>),
+  ),
+);
+
+function problemOf(issue: z.core.$ZodIssue): Message {
   switch (issue.code) {
     case "invalid_type":
-      return `expected ${issue.expected}`;
+      return {
+        zh: `应为${TYPE_ZH[issue.expected] ?? "其他类型"}`,
+        en: `expected ${issue.expected}`,
+      };
     case "invalid_value":
-      return `expected one of ${issue.values.map(String).join(", ")}`;
+      return {
+        zh: `应为${issue.values.map((v) => LABEL_ZH.get(String(v)) ?? String(v)).join("、")}之一`,
+        en: `expected one of ${issue.values.map(String).join(", ")}`,
+      };
     case "too_small":
-      return `must be ≥ ${String(issue.minimum)}`;
+      return { zh: `应不小于${String(issue.minimum)}`, en: `must be ≥ ${String(issue.minimum)}` };
+    case "invalid_format":
+      return { zh: "格式不正确", en: issue.message };
     default:
-      return issue.message;
+      return { zh: "取值不符合要求", en: issue.message };
   }
 }
 
@@ -269,7 +308,7 @@ export class DatasetLoader {
       key: DataMessageKey,
       field: string,
       spec: FieldSpec | undefined,
-      params: Record<string, string | number>,
+      params: Record<string, MessageParam>,
     ) => {
       broken.add(field);
       this.findings.push(
@@ -521,7 +560,12 @@ export class DatasetLoader {
               field,
               header: specs.get(field)!.header,
               target: target[field],
-              value: field === "personId" ? s.personId : s.targetId,
+              value:
+                field === "personId"
+                  ? s.personId
+                  : field === "villageId"
+                    ? s.villageId
+                    : s.targetId,
             },
             { source: s.source, field },
           ),

@@ -76,6 +76,8 @@ export interface StoredVisit {
   kind: VisitKindCode;
   householdVisit: boolean;
   targetId: string;
+  /** The village the visit names (for a household visit too). */
+  villageId: string;
   source: Source | undefined;
   position: number;
 }
@@ -106,6 +108,13 @@ export class VisitStore {
   lastDay = Number.NEGATIVE_INFINITY;
   private byHousehold: Grouped | undefined;
   private byVillage: Grouped | undefined;
+  /**
+   * The village a household visit names, kept compactly: the first village named with each
+   * household (index + 1; 0 unset), and the few visits that name another one. A household visit's
+   * village is checked and given back like every other reference, never rewritten.
+   */
+  private readonly householdVillage = new Column((n) => new Int32Array(n));
+  private readonly otherVillage = new Map<number, number>();
   /** Visits left out of counting (unknown reference, or future date in an audit). */
   private excluded: Uint8Array | undefined;
 
@@ -131,12 +140,14 @@ export class VisitStore {
     this.kind.set(i, kind);
     this.day.set(i, day);
     if (day > this.lastDay) this.lastDay = day;
-    this.target.set(
-      i,
-      kind === KIND_CODES.household_visit
-        ? this.households.intern(householdId!)
-        : this.villages.intern(villageId),
-    );
+    if (kind === KIND_CODES.household_visit) {
+      const h = this.households.intern(householdId!);
+      this.target.set(i, h);
+      const v = this.villages.intern(villageId) + 1;
+      const first = h < this.householdVillage.data.length ? this.householdVillage.data[h]! : 0;
+      if (first === 0) this.householdVillage.set(h, v);
+      else if (first !== v) this.otherVillage.set(i, v - 1);
+    } else this.target.set(i, this.villages.intern(villageId));
     this.line.set(i, source?.line ?? 0);
     this.file.set(i, this.fileId(source));
   }
@@ -170,6 +181,12 @@ export class VisitStore {
     return n;
   }
 
+  /** The interned village of visit `i`. */
+  private villageOf(i: number): number {
+    if (this.kind.data[i] !== KIND_CODES.household_visit) return this.target.data[i]!;
+    return this.otherVillage.get(i) ?? this.householdVillage.data[this.target.data[i]!]! - 1;
+  }
+
   /** The position in the collection of stored visit `i` (skipped rows counted). */
   position(i: number): number {
     // Positions of stored rows grow with i; skipped ones are sparse: binary search how many precede.
@@ -195,6 +212,7 @@ export class VisitStore {
       kind: k,
       householdVisit: hv,
       targetId: (hv ? this.households : this.villages).ids[this.target.data[i]!]!,
+      villageId: this.villages.ids[this.villageOf(i)]!,
       source: f ? { ...f, ...(line ? { line } : {}) } : undefined,
       position: this.position(i),
     };
@@ -230,9 +248,13 @@ export class VisitStore {
       const hv = kind[i] === KIND_CODES.household_visit;
       const personOk = people[person[i]!] === 1;
       const targetOk = (hv ? households : villages)[target[i]!] === 1;
-      if (personOk && targetOk) continue;
-      excluded[i] = 1;
-      onUnknown(i, !personOk ? "personId" : hv ? "householdId" : "villageId");
+      // A household visit's village is a reference like any other; it does not decide whose
+      // visit it is (the household does), so it is reported without leaving the visit out.
+      const villageOk = !hv || villages[this.villageOf(i)] === 1;
+      if (!personOk) onUnknown(i, "personId");
+      if (!targetOk) onUnknown(i, hv ? "householdId" : "villageId");
+      if (!villageOk) onUnknown(i, "villageId");
+      if (!personOk || !targetOk) excluded[i] = 1;
     }
     this.excluded = excluded;
     this.people.canonicalise(exists.canonical.people);

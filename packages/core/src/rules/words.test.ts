@@ -5,6 +5,7 @@
  * (inside “…”) stay verbatim and are not checked.
  */
 import { describe, expect, it } from "vitest";
+import { DATA_CHECKS, DATA_MESSAGES } from "../engine/data-messages.js";
 import { PARAMETERS } from "../params/parameters.js";
 import { CATALOGUE } from "./catalogue.js";
 
@@ -40,6 +41,10 @@ describe("Chinese output speaks the words of rules.md", () => {
       for (const [key, m] of Object.entries(rule.messages)) check(`${rule.id} ${key}`, m.zh);
     });
   }
+  it("data checks", () => {
+    for (const c of Object.values(DATA_CHECKS)) check(c.id, c.title.zh);
+    for (const [key, m] of Object.entries(DATA_MESSAGES)) check(`data message ${key}`, m.zh);
+  });
   it("parameter notes", () => {
     for (const def of Object.values(PARAMETERS)) {
       if (def.note) check(`parameter ${def.name}`, def.note.zh);

@@ -168,6 +168,6 @@ export function collection<const F extends Fields>(
 export interface Requirement {
   field: string;
   when: (row: Record<string, unknown>) => boolean;
-  /** Why, in words: "required for unit_staff". */
-  because: string;
+  /** Why, in words: `{ zh: "人员类别为单位干部职工", en: "unit_staff" }`. */
+  because: { zh: string; en: string };
 }
