@@ -113,6 +113,7 @@ export const RuleListSchema = z
 export const ParameterSchema = z
   .object({
     name: z.enum(PARAMETER_NAMES as [string, ...string[]]),
+    title: MessageSchema,
     kind: z.enum(["count", "date", "education"]),
     value: z.union([z.number().int(), z.string()]),
     clause: z.string(),

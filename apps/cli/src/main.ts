@@ -28,7 +28,7 @@ function rootHelp(): string {
   const names = Object.keys(COMMANDS);
   const width = Math.max(...names.map((n) => n.length)) + 2;
   return [
-    `shuangbao ${VERSION} — 安徽省“单位包村、干部包户”数据审计 · audits data of Anhui's 2014 “双包” policy`,
+    `shuangbao ${VERSION} — 安徽省“单位包村、干部包户”数据核查 · audits data of Anhui's 2014 “双包” policy`,
     "",
     "用法 Usage: shuangbao <command> [options]",
     "",

@@ -17,7 +17,13 @@ export type { DataCheck, DataCheckId } from "./engine/data-messages.js";
 export { DATA_CHECKS } from "./engine/data-messages.js";
 export { DatasetIndex } from "./engine/dataset-index.js";
 export type { EntityRef, Finding, Message, MessageParam, Source } from "./engine/findings.js";
-export { compareFindings, format, joinMessages, zhDate } from "./engine/findings.js";
+export {
+  compareFindings,
+  findingLabel,
+  format,
+  joinMessages,
+  zhDate,
+} from "./engine/findings.js";
 export {
   birthDateOf,
   checkCharacter,

@@ -103,13 +103,13 @@ describe("POST /v1/audit", () => {
     expect(res.headers.get("Content-Type")).toBe("text/csv; charset=UTF-8");
     expect(res.headers.get("Content-Disposition")).toBe('attachment; filename="findings.csv"');
     const text = await withBom(res);
-    expect(text.startsWith("\uFEFF严重程度,规则,条款")).toBe(true);
+    expect(text.startsWith("\uFEFF问题类别,严重程度,规则,条款")).toBe(true);
     expect(text).toContain("data.invalid-id-number");
     const en = await app.request(
       `/v1/audit?asOf=${FIXTURE_AS_OF}&lang=en`,
       postJson(d, { Accept: "text/csv" }),
     );
-    expect((await withBom(en)).startsWith("\uFEFFseverity,ruleId,clause")).toBe(true);
+    expect((await withBom(en)).startsWith("\uFEFFkind,severity,ruleId,clause")).toBe(true);
   });
 
   it("returns the findings table as XLSX for the XLSX Accept type", async () => {
@@ -121,9 +121,9 @@ describe("POST /v1/audit", () => {
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(await res.arrayBuffer());
     const sheet = workbook.worksheets[0]!;
-    expect(sheet.name).toBe("审计发现");
-    expect(sheet.getRow(1).getCell(2).value).toBe("规则");
-    expect(sheet.getRow(2).getCell(2).value).toBe("data.invalid-id-number");
+    expect(sheet.name).toBe("问题清单");
+    expect(sheet.getRow(1).getCell(3).value).toBe("规则");
+    expect(sheet.getRow(2).getCell(3).value).toBe("data.invalid-id-number");
   });
 
   it("reads an XLSX workbook sent with its own content type", async () => {

@@ -60,7 +60,7 @@ const route = createRoute({
   method: "post",
   path: "/v1/audit",
   tags: ["audit"],
-  summary: "审计数据集 · Audit a dataset",
+  summary: "核查数据集 · Audit a dataset",
   description:
     "Audits a dataset against the policy's rules at `asOf`. Data errors are findings in a 200 " +
     "report. `Accept: text/csv` or the XLSX type returns the findings table instead of the JSON " +

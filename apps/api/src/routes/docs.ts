@@ -7,9 +7,9 @@ import { ProblemError } from "../problem.js";
 export const OPENAPI_INFO = {
   openapi: "3.1.0",
   info: {
-    title: "双包审计 API · shuangbao API",
+    title: "双包核查 API · shuangbao API",
     description:
-      "安徽省“单位包村、干部包户”(2014) 政策规则审计 · Audits data against Anhui's 2014 “双包” " +
+      "安徽省“单位包村、干部包户”(2014) 政策规则核查 · Audits data against Anhui's 2014 “双包” " +
       "policy. Every /v1 route needs `Authorization: Bearer <key>`. Resident ID and mobile " +
       "numbers are masked in responses unless `unmask=true` is sent with an unmask key.",
   },
@@ -20,7 +20,7 @@ const PAGE = `<!doctype html>
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<title>双包审计 API · shuangbao API</title>
+<title>双包核查 API · shuangbao API</title>
 <link rel="stylesheet" href="/docs/assets/swagger-ui.css">
 <link rel="icon" type="image/png" href="/docs/assets/favicon-32x32.png">
 </head>

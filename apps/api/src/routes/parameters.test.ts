@@ -18,13 +18,19 @@ describe("GET /v1/parameters", () => {
     const term = body.parameters.find((p) => p.name === "termYears")!;
     expect(term).toEqual({
       name: "termYears",
+      title: { zh: "包村帮扶期限（年）", en: "contract term (years)" },
       kind: "count",
+      interpretation: false,
       value: 3,
       clause: PARAMETERS.termYears.clause,
       effectiveFrom: POLICY_DATE,
     });
     const visits = body.parameters.find((p) => p.name === "householdVisitsPerYear")!;
     expect(visits).toHaveProperty("note.zh");
+    expect(visits).toHaveProperty("interpretation", true);
+    expect(
+      body.parameters.filter((p) => (p as { interpretation?: boolean }).interpretation),
+    ).toHaveLength(8);
   });
 
   it("defaults to today's date in Asia/Shanghai", async () => {

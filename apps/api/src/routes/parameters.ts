@@ -44,6 +44,7 @@ export function registerParameters(app: Api, deps: RouteDeps): void {
       const inForce = values.filter((v) => v.effectiveFrom <= on).at(-1) ?? values[0]!;
       return {
         name,
+        title: def.title,
         kind: def.kind,
         value: parameterValueOn(name, on),
         clause: def.clause,

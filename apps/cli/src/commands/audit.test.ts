@@ -24,17 +24,19 @@ describe("shuangbao audit", () => {
   it("prints a summary, then findings grouped by rule with clause, quote, entity and file:line", async () => {
     const r = await run(["audit", broken, ...AS_OF]);
     expect(r.code).toBe(1);
-    expect(r.stdout).toContain("错误 1");
-    expect(r.stdout).toContain("unit.has-deputy [四2] 包村帮扶单位确定分管负责人");
+    expect(r.stdout).toContain("核查基准日：2018年7月20日");
+    expect(r.stdout).toContain("截至2018年7月20日，共发现问题1项：不符合1项。");
+    expect(r.stdout).toContain("四、问题清单");
+    expect(r.stdout).toMatch(/不符合 unit\.has-deputy ［四2］ \S*分管负责人/);
     expect(r.stdout).toContain("“包村帮扶单位要确定分管负责人”");
-    expect(r.stdout).toContain("安庆市农委(U-C1) (units.csv:3)");
+    expect(r.stdout).toMatch(/安庆市农委（U-C1）.*（units\.csv:3）/);
     expect(r.stdout).not.toContain("\x1b[");
   });
 
   it("speaks English with --lang en", async () => {
     const r = await run(["audit", broken, ...AS_OF, "--lang", "en"]);
-    expect(r.stdout).toContain("errors 1");
-    expect(r.stdout).toContain("names no deputy");
+    expect(r.stdout).toContain("As of 2018-07-20, 1 findings: 1 breach.");
+    expect(r.stdout).toMatch(/deputy/);
   });
 
   it("gates the exit code on --fail-on", async () => {
@@ -73,11 +75,14 @@ describe("shuangbao audit", () => {
     const r = await run(["audit", broken, ...AS_OF, "--format", "csv", "--lang", "en"]);
     const lines = r.stdout.split("\r\n");
     expect(lines[0]).toBe(
-      "\uFEFFseverity,ruleId,clause,entity collection,entity id,entity name,related collection,related id,years,message,file,sheet,line,field",
+      "\uFEFFkind,severity,ruleId,clause,entity collection,entity id,entity name,related collection,related id,years,message,file,sheet,line,field",
     );
     expect(lines[1]).toMatch(
-      /^error,unit.has-deputy,四2,units,U-C1,安庆市农委,,,,.*names no deputy.*,units.csv,,3,$/,
+      /^breach,error,unit.has-deputy,四2,units,U-C1,安庆市农委,,,,.*deputy.*,units.csv,,3,(deputyId)?$/,
     );
+    const zh = await run(["audit", broken, ...AS_OF, "--format", "csv"]);
+    expect(zh.stdout.split("\r\n")[0]).toMatch(/^\uFEFF问题类别,严重程度,规则,/);
+    expect(zh.stdout.split("\r\n")[1]).toMatch(/^不符合,error,unit\.has-deputy,/);
     const out = join(await mkdtemp(join(tmpdir(), "shuangbao-x-")), "f.xlsx");
     expect((await run(["audit", broken, ...AS_OF, "--format", "xlsx"])).code).toBe(2);
     expect((await run(["audit", broken, ...AS_OF, "--format", "xlsx", "-o", out])).code).toBe(1);
@@ -123,7 +128,7 @@ describe("shuangbao audit", () => {
 
   it("shows progress on stderr and colours on stdout only on a terminal, and never with NO_COLOR", async () => {
     const tty = await run(["audit", broken, ...AS_OF], {}, { stdout: true, stderr: true });
-    expect(tty.stderr).toContain("审计 auditing");
+    expect(tty.stderr).toContain("核查 auditing");
     expect(tty.stdout).toContain("\x1b[");
     const noColor = await run(
       ["audit", broken, ...AS_OF],

@@ -17,7 +17,7 @@ import { dateFlag, EXIT, emit, oneOf, progress, readInput } from "./shared.js";
 
 export const auditSpec = command({
   name: "audit",
-  summary: "审计数据集,报告不符合政策之处 · Audit a dataset against the policy's rules",
+  summary: "核查数据集，列出问题清单 · Audit a dataset against the policy's rules",
   usage:
     "shuangbao audit <path> [options]   (path: a JSON file, a CSV folder, an XLSX workbook or a zip of CSVs)",
   positionals: { min: 1, max: 1 },
@@ -35,7 +35,7 @@ export const auditSpec = command({
     timings: { type: "boolean" },
   },
   help: {
-    "as-of": "审计日期 the audit date YYYY-MM-DD (default: today)",
+    "as-of": "核查基准日 the audit date YYYY-MM-DD (default: today)",
     format: "输出格式 text | json | csv | xlsx (default text)",
     output: "输出文件 write to FILE (default stdout; required for xlsx)",
     lang: "语言 zh | en, for text and tables (default zh)",
@@ -110,7 +110,7 @@ export async function runAudit(argv: string[], io: CliIo): Promise<number> {
   const timings = { read: 0, load: 0, audit: 0, write: 0 };
   const show = progress(io);
   const index = await readInput(positionals[0]!, { onRows: show.rows, timings });
-  show.phase("审计 auditing");
+  show.phase("核查 auditing");
   let t = performance.now();
   let report: AuditReport;
   try {

@@ -9,6 +9,7 @@ import {
   type Plan,
   planAssignments,
   planTable,
+  zhDate,
 } from "@shuangbao/core";
 import { writeTableCsv, writeTablesXlsx } from "@shuangbao/io";
 import { command, parse } from "../args.js";
@@ -52,7 +53,7 @@ export async function runPlan(argv: string[], io: CliIo): Promise<number> {
     throw error;
   }
   const completed = applyPlan(index.toDataset(), plan);
-  show.phase("审计 auditing");
+  show.phase("核查 auditing");
   const report = audit(completed, { asOf });
   show.done();
 
@@ -82,7 +83,7 @@ export async function runPlan(argv: string[], io: CliIo): Promise<number> {
   out.push(
     "",
     zh
-      ? `安排后的数据集审计(${asOf}):错误 ${s.error},警告 ${s.warning},提示 ${s.info}`
+      ? `按安排补全后的数据集核查（核查基准日${zhDate(asOf)}）：不符合${s.error}项，需说明${s.warning}项，提示${s.info}项`
       : `Audit of the completed dataset (${asOf}): ${s.error} errors, ${s.warning} warnings, ${s.info} info`,
   );
   for (const [id, n] of Object.entries(s.byRule)) out.push(`  ${String(n).padStart(6)}  ${id}`);

@@ -22,6 +22,23 @@ export interface Message {
   en: string;
 }
 
+/**
+ * How a finding is labelled for a reader (rules.md "Words in Chinese output"): 不符合 (error),
+ * 需说明 (warning), 提示 (info) for the policy's rules, 数据问题 for data checks whatever their
+ * severity — a policy breach must not read as a data error, nor an exception as a breach.
+ * @example findingLabel({ ruleId: "data.duplicate-id", severity: "error" }).zh // "数据问题"
+ */
+export function findingLabel(f: Pick<Finding, "ruleId" | "severity">): Message {
+  if (f.ruleId.startsWith("data.")) return { zh: "数据问题", en: "data problem" };
+  return SEVERITY_LABELS[f.severity];
+}
+
+const SEVERITY_LABELS: Record<Severity, Message> = {
+  error: { zh: "不符合", en: "breach" },
+  warning: { zh: "需说明", en: "to explain" },
+  info: { zh: "提示", en: "note" },
+};
+
 /** A value for a message placeholder: the same in both languages, or one per language. */
 export type MessageParam = string | number | Message;
 

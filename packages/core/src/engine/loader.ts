@@ -115,9 +115,7 @@ const TYPE_ZH: Record<string, string> = {
 
 /** The Chinese label of an enum value, from the vocabulary (the value itself where none). */
 const LABEL_ZH = new Map<string, string>(
-  Object.values(VOCABULARIES).flatMap((v) =>
-    Object.entries(v.labels as Record<string, string>),
-  ),
+  Object.values(VOCABULARIES).flatMap((v) => Object.entries(v.labels as Record<string, string>)),
 );
 
 function problemOf(issue: z.core.$ZodIssue): Message {

@@ -4,11 +4,12 @@
  */
 import type { AuditReport } from "../engine/audit.js";
 import type { DatasetIndex } from "../engine/dataset-index.js";
+import { findingLabel } from "../engine/findings.js";
 import type { CollectionName } from "../schema/fields.js";
 import type { Cell, Table } from "./table.js";
 
 /**
- * The findings table: severity, ruleId, clause, entity collection, entity id, entity name, related
+ * The findings table (the 问题清单): kind (不符合 / 需说明 / 提示 / 数据问题), severity, ruleId, clause, entity collection, entity id, entity name, related
  * collection, related id, years, message (in `lang`), file, sheet, line, field.
  * @example findingsTable(report, index, "zh").rows.length === report.findings.length
  */
@@ -24,9 +25,10 @@ export function findingsTable(
   };
   return {
     id: "findings",
-    title: { zh: "审计发现", en: "Findings" },
-    sheet: lang === "zh" ? "审计发现" : "findings",
+    title: { zh: "问题清单", en: "Findings" },
+    sheet: lang === "zh" ? "问题清单" : "findings",
     columns: [
+      { key: "kind", header: "问题类别", en: "kind" },
       { key: "severity", header: "严重程度", en: "severity" },
       { key: "ruleId", header: "规则", en: "ruleId" },
       { key: "clause", header: "条款", en: "clause" },
@@ -44,6 +46,7 @@ export function findingsTable(
     ],
     rows: report.findings.map(
       (f): Record<string, Cell> => ({
+        kind: findingLabel(f)[lang],
         severity: f.severity,
         ruleId: f.ruleId,
         clause: f.clause,

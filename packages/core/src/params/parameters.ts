@@ -35,6 +35,8 @@ export type ParameterKind = "count" | "date" | "education";
 /** One parameter: its dated values, clause and note. */
 export interface ParameterDefinition<N extends ParameterName = ParameterName> {
   name: N;
+  /** What it is, in words (auditors read the Chinese, never the code name). */
+  title: { zh: string; en: string };
   kind: ParameterKind;
   clause: string;
   /** What the value means where the text alone does not say it. */
@@ -59,6 +61,7 @@ const v = <N extends ParameterName>(value: PolicyParameters[N]) => [
 export const PARAMETERS: { readonly [N in ParameterName]: ParameterDefinition<N> } = {
   residentCadreMaxAge: {
     name: "residentCadreMaxAge",
+    title: { zh: "选派干部年龄上限（周岁）", en: "dispatched cadres' maximum age" },
     kind: "count",
     clause: "二(三)4",
     note: { zh: "“40周岁以下”含40周岁", en: "“40周岁以下” includes 40 (inclusive)" },
@@ -66,25 +69,35 @@ export const PARAMETERS: { readonly [N in ParameterName]: ParameterDefinition<N>
   },
   residentCadreMinWorkYears: {
     name: "residentCadreMinWorkYears",
+    title: { zh: "选派干部最少工作年限", en: "dispatched cadres' minimum years of work" },
     kind: "count",
     clause: "二(三)4",
     values: v<"residentCadreMinWorkYears">(3),
   },
   residentCadreMinEducation: {
     name: "residentCadreMinEducation",
+    title: { zh: "选派干部最低学历", en: "dispatched cadres' minimum education" },
     kind: "education",
     clause: "二(三)4",
     values: v<"residentCadreMinEducation">("associate"),
   },
   principalVisitsPerYear: {
     name: "principalVisitsPerYear",
+    title: { zh: "主要负责同志每年到村调研次数", en: "principal's research visits a year" },
     kind: "count",
     clause: "四2",
     values: v<"principalVisitsPerYear">(2),
   },
-  termYears: { name: "termYears", kind: "count", clause: "四3", values: v<"termYears">(3) },
+  termYears: {
+    name: "termYears",
+    title: { zh: "包村帮扶期限（年）", en: "contract term (years)" },
+    kind: "count",
+    clause: "四3",
+    values: v<"termYears">(3),
+  },
   unitListDeadline: {
     name: "unitListDeadline",
+    title: { zh: "包村帮扶单位名单上报截止日", en: "deadline of the responsible units' list" },
     kind: "date",
     clause: "四4",
     note: { zh: "当日上报视为按期", en: "on or before the day" },
@@ -92,6 +105,7 @@ export const PARAMETERS: { readonly [N in ParameterName]: ParameterDefinition<N>
   },
   cadreListDeadline: {
     name: "cadreListDeadline",
+    title: { zh: "驻村帮扶干部名单上报截止日", en: "deadline of the resident cadres' list" },
     kind: "date",
     clause: "四4",
     note: { zh: "当日上报视为按期", en: "on or before the day" },
@@ -99,6 +113,7 @@ export const PARAMETERS: { readonly [N in ParameterName]: ParameterDefinition<N>
   },
   keyCountyCount: {
     name: "keyCountyCount",
+    title: { zh: "重点县数", en: "number of key counties" },
     kind: "count",
     clause: "二(二)",
     note: {
@@ -109,6 +124,7 @@ export const PARAMETERS: { readonly [N in ParameterName]: ParameterDefinition<N>
   },
   smallUnitMaxStaff: {
     name: "smallUnitMaxStaff",
+    title: { zh: "编制少的单位编制人数上限", en: "most posts of a small unit" },
     interpretation: true,
     kind: "count",
     clause: "二(二)",
@@ -120,6 +136,7 @@ export const PARAMETERS: { readonly [N in ParameterName]: ParameterDefinition<N>
   },
   householdVisitsPerYear: {
     name: "householdVisitsPerYear",
+    title: { zh: "帮扶责任人每年入户走访次数", en: "helper's household visits a year" },
     interpretation: true,
     kind: "count",
     clause: "三(二)3",
@@ -131,6 +148,7 @@ export const PARAMETERS: { readonly [N in ParameterName]: ParameterDefinition<N>
   },
   topicMeetingsPerYear: {
     name: "topicMeetingsPerYear",
+    title: { zh: "每年包村工作专题会议次数", en: "topic meetings a year" },
     interpretation: true,
     kind: "count",
     clause: "四2",
@@ -142,6 +160,7 @@ export const PARAMETERS: { readonly [N in ParameterName]: ParameterDefinition<N>
   },
   staffVisitsPerYear: {
     name: "staffVisitsPerYear",
+    title: { zh: "每年组织干部职工走访贫困村次数", en: "staff visits to the village a year" },
     interpretation: true,
     kind: "count",
     clause: "二(三)1",
@@ -153,6 +172,7 @@ export const PARAMETERS: { readonly [N in ParameterName]: ParameterDefinition<N>
   },
   graceDays: {
     name: "graceDays",
+    title: { zh: "材料完成宽限天数", en: "grace days for plans, assessments and acceptances" },
     kind: "count",
     clause: "二(三)2",
     interpretation: true,
@@ -164,6 +184,7 @@ export const PARAMETERS: { readonly [N in ParameterName]: ParameterDefinition<N>
   },
   acceptanceEarlyDays: {
     name: "acceptanceEarlyDays",
+    title: { zh: "期满验收可提前天数", en: "days an acceptance may precede the term's end" },
     kind: "count",
     clause: "四3",
     interpretation: true,
@@ -175,6 +196,7 @@ export const PARAMETERS: { readonly [N in ParameterName]: ParameterDefinition<N>
   },
   handOverMaxDays: {
     name: "handOverMaxDays",
+    title: { zh: "交接期最长天数", en: "longest hand-over overlap (days)" },
     kind: "count",
     clause: "二(二)",
     interpretation: true,
@@ -186,6 +208,7 @@ export const PARAMETERS: { readonly [N in ParameterName]: ParameterDefinition<N>
   },
   residentCadreMaxGapDays: {
     name: "residentCadreMaxGapDays",
+    title: { zh: "驻村帮扶干部空缺最长天数", en: "longest gap without a resident cadre (days)" },
     kind: "count",
     clause: "二(三)4",
     interpretation: true,

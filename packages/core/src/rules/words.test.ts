@@ -24,6 +24,7 @@ const FORBIDDEN: [RegExp, string][] = [
   [/帮扶人(?!员)/, "帮扶责任人"],
   [/负责人(?<!分管负责人)/, "分管负责人 or 主要负责同志"],
   [/脱贫出列/, "a village 出列, a household 脱贫"],
+  [/审计/, "核查 (an inspection, not a financial audit); 核查基准日"],
 ];
 
 function check(where: string, zh: string) {
@@ -47,6 +48,7 @@ describe("Chinese output speaks the words of rules.md", () => {
   });
   it("parameter notes", () => {
     for (const def of Object.values(PARAMETERS)) {
+      check(`parameter ${def.name} title`, def.title.zh);
       if (def.note) check(`parameter ${def.name}`, def.note.zh);
     }
   });

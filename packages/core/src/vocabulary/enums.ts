@@ -174,8 +174,8 @@ export type TeamRole = (typeof TeamRole.values)[number];
 
 /** Finding severities, most severe first. */
 export const Severity = vocabulary("Severity", {
-  error: "错误",
-  warning: "警告",
+  error: "不符合",
+  warning: "需说明",
   info: "提示",
 });
 export type Severity = (typeof Severity.values)[number];
