@@ -18,8 +18,10 @@ describe("household.has-helper", () => {
     expect(f.map((x) => [x.entity, x.related])).toEqual([
       [{ collection: "households", id: ID.h1 }, undefined],
     ]);
-    expect(f[0]!.message.zh).toContain("张一");
-    expect(f[0]!.message.en).toContain(ID.h1);
+    expect(f[0]!.message.zh).toBe(
+      "截至2018年7月20日，天堂镇天堂村贫困户张一（户编号：H-1）没有帮扶责任人。原文：“都确定一名帮扶责任人”。",
+    );
+    expect(f[0]!.message.en).toContain("household 张一 (H-1) of 天堂村");
   });
 
   it("passes while the helper's row ends after asOf", () => {
@@ -43,6 +45,18 @@ describe("household.has-helper", () => {
     );
     byId(d.villages, ID.v1).exitedPovertyOn = "2018-01-01";
     expect(hits(rule, d)).toEqual([[ID.h1], [ID.h5]]);
+  });
+
+  it("says nothing about a household whose helper's row cannot be placed in time", () => {
+    const d = compliantCounty();
+    helperRow(d, ID.h1).endDate = "2014-07-31"; // before its start: data.date-order
+    expect(hits(rule, d)).toEqual([]);
+  });
+
+  it("counts a current row whose helper names nobody (only the row's existence matters)", () => {
+    const d = compliantCounty();
+    helperRow(d, ID.h1).personId = "P-NOBODY";
+    expect(hits(rule, d)).toEqual([]);
   });
 
   it("leaves out a household that exited poverty on or before asOf", () => {

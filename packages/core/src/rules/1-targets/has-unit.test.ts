@@ -13,8 +13,11 @@ describe("village.has-unit", () => {
     d.villageAssignments[0]!.endDate = "2018-07-20";
     const f = findingsOf(rule, d);
     expect(f.map((x) => x.entity)).toEqual([{ collection: "villages", id: ID.v1 }]);
-    expect(f[0]!.message.zh).toContain("天堂村");
-    expect(f[0]!.message.en).toContain(ID.v1);
+    expect(f[0]!.message.zh).toBe(
+      `截至2018年7月20日，贫困村天堂村（${ID.v1}）没有包村帮扶单位。原文：“都确定一个定点帮扶责任单位”。`,
+    );
+    expect(f[0]!.message.en).toContain(`天堂村 (${ID.v1})`);
+    expect(f[0]!.message.en).toContain("2018-07-20");
   });
 
   it("passes while the contract ends after asOf", () => {
@@ -27,6 +30,20 @@ describe("village.has-unit", () => {
     const d = compliantCounty();
     d.villageAssignments[0]!.startDate = "2018-07-21";
     expect(hits(rule, d)).toEqual([[ID.v1]]);
+  });
+
+  it("says nothing about a village whose poor flag is broken", () => {
+    const d = compliantCounty();
+    d.villageAssignments = d.villageAssignments.filter((a) => a.villageId !== ID.v1);
+    expect(hits(rule, d)).toEqual([[ID.v1]]);
+    (byId(d.villages, ID.v1) as { isPoor: unknown }).isPoor = "maybe";
+    expect(hits(rule, d)).toEqual([]);
+  });
+
+  it("says nothing about a village whose only contract cannot be placed in time", () => {
+    const d = compliantCounty();
+    d.villageAssignments[0]!.endDate = "2014-07-14"; // before its start: data.date-order
+    expect(hits(rule, d)).toEqual([]);
   });
 
   it("leaves out a village that has exited poverty, and a village that is not poor", () => {

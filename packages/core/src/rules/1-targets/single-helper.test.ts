@@ -30,9 +30,10 @@ describe("household.single-helper", () => {
       { collection: "people", id: deputy },
       { collection: "people", id: helper },
     ]);
-    expect(f[0]!.message.zh).toContain("张一(H-1)");
-    expect(f[0]!.message.zh).toContain("2名");
-    expect(f[0]!.message.en).toContain(deputy);
+    expect(f[0]!.message.zh).toBe(
+      `截至2018年7月20日，天堂镇天堂村贫困户张一（户编号：H-1）有2名帮扶责任人：U-P1副主任（${deputy}）、U-P1干部（${helper}）。原文：“都确定一名帮扶责任人”。`,
+    );
+    expect(f[0]!.message.en).toContain(`U-P1副主任 (${deputy}), U-P1干部 (${helper})`);
   });
 
   it("flags a second helper from asOf, not from the day after", () => {
@@ -43,6 +44,13 @@ describe("household.single-helper", () => {
   it("passes a hand-over: the first helper's row ends on the day the second starts", () => {
     const d = withSecondHelper("2018-07-20");
     d.householdAssignments.find((a) => a.personId === helper)!.endDate = "2018-07-20";
+    expect(hits(rule, d)).toEqual([]);
+  });
+
+  it("says nothing of a second row whose helper names nobody or whose dates are broken", () => {
+    expect(hits(rule, withSecondHelper(HELPER_START, "P-NOBODY"))).toEqual([]);
+    const d = withSecondHelper(HELPER_START);
+    d.householdAssignments.at(-1)!.endDate = "2014-07-31"; // before its start: data.date-order
     expect(hits(rule, d)).toEqual([]);
   });
 

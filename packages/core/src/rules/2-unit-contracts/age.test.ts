@@ -28,6 +28,8 @@ describe("selected-cadre.age", () => {
       [id, ID.v1, "warning"],
     ]);
     expect(f[0]!.message.zh).toContain("41周岁");
+    expect(f[0]!.message.zh).toContain("2014年7月20日");
+    expect(f[0]!.message.zh).toContain("天堂村");
     expect(f[0]!.message.zh).toContain("U-P1驻村干部");
   });
 
@@ -43,6 +45,25 @@ describe("selected-cadre.age", () => {
     const d = compliantCounty();
     bornOn(d, "1960-13-01");
     expect(hits(rule, d)).toEqual([]);
+  });
+
+  it("judges a party-government organ's cadre whose row says selected: false", () => {
+    const d = compliantCounty();
+    bornOn(d, "1960-01-01");
+    d.residentCadres.find((r) => r.personId === id)!.selected = false;
+    expect(hits(rule, d)).toEqual([[id, ID.v1]]);
+  });
+
+  it("leaves out a central unit's cadre unless its row says selected: true", () => {
+    const d = compliantCounty();
+    bornOn(d, "1960-01-01");
+    byId(d.units, ID.provinceUnit).category = "central_unit_in_anhui";
+    const row = d.residentCadres.find((r) => r.personId === id)!;
+    expect(hits(rule, d)).toEqual([]);
+    row.selected = false;
+    expect(hits(rule, d)).toEqual([]);
+    row.selected = true;
+    expect(hits(rule, d)).toEqual([[id, ID.v1]]);
   });
 
   it("leaves out a cadre whose row has ended", () => {

@@ -1,3 +1,4 @@
+import { joinMessages } from "../../engine/findings.js";
 import { defineRule } from "../rule.js";
 import { villageHit } from "./village-hit.js";
 
@@ -9,52 +10,61 @@ export const workTeamCaptain = defineRule({
   scope: "county",
   quote: "由驻村帮扶干部任队长",
   title: {
-    zh: "驻村扶贫工作队由驻村帮扶干部任队长",
-    en: "The resident cadre captains the village's work team",
+    zh: "驻村扶贫工作队由本村驻村帮扶干部任队长",
+    en: "The village's resident cadre captains its work team",
   },
   interpretation: {
-    zh: "工作队须有队长,且每名队长都是该村审计日在任的驻村帮扶干部",
-    en: "The team has a captain, and every captain is a current resident cadre of the village",
+    zh: "核查基准日在包、尚未出列的村应有驻村扶贫工作队，队中至少一名队长，且每名队长都是该村在任的驻村帮扶干部",
+    en: "A village contracted on the audit date and not exited has a work team with at least one captain, and every captain is a current resident cadre of that village",
   },
   messages: {
     default: {
-      zh: "村{entity}的驻村扶贫工作队没有队长;工作队由驻村帮扶干部任队长",
-      en: "The work team of village {entity} has no captain; the resident cadre captains the team",
+      zh: "{entity}的驻村扶贫工作队没有队长。原文：“由驻村帮扶干部任队长”。",
+      en: '{entity}\'s work team has no captain ("由驻村帮扶干部任队长").',
     },
     noTeam: {
-      zh: "村{entity}没有驻村扶贫工作队;要组成驻村扶贫工作队,由驻村帮扶干部任队长",
-      en: "Village {entity} has no work team; a work team captained by the resident cadre is required",
+      zh: "{entity}没有驻村扶贫工作队。原文：“驻村帮扶干部、联系贫困村的乡(镇)干部以及所在村大学生村官组成驻村扶贫工作队,由驻村帮扶干部任队长”。",
+      en: '{entity} has no work team ("驻村帮扶干部、联系贫困村的乡(镇)干部以及所在村大学生村官组成驻村扶贫工作队,由驻村帮扶干部任队长").',
     },
     notCadre: {
-      zh: "村{entity}驻村扶贫工作队的队长{captains}不是该村在任的驻村帮扶干部;工作队由驻村帮扶干部任队长",
-      en: "The captain {captains} of the work team of village {entity} is not its current resident cadre; the resident cadre captains the team",
+      zh: "{entity}的驻村扶贫工作队队长{captains}不是该村在任的驻村帮扶干部。原文：“由驻村帮扶干部任队长”。",
+      en: '{entity}\'s work team is captained by {captains}, who is not a current resident cadre of the village ("由驻村帮扶干部任队长").',
     },
   },
   *check(index, ctx) {
     for (const village of index.rows("villages")) {
       if (ctx.exited(village) || !ctx.isContracted(village.id)) continue;
       const team = index.workTeamOfVillage(village.id);
-      // A row whose person or role cannot be read leaves the captain unknown: skip the village.
-      if (team.some((m) => !ctx.ok(m, "personId", "teamRole"))) continue;
+      const captains = team.filter((m) => ctx.ok(m, "teamRole") && m.teamRole === "captain");
+      // A village whose captain's or current resident cadre's person cannot be read is not judged
+      // (no-cascade).
+      if (captains.some((m) => !ctx.ok(m, "personId") || m.personId === undefined)) continue;
+      const rows = index.residentCadresOfVillage(village.id);
+      const cadres = new Set<string>();
+      let unknownPerson = false;
+      let undatable = false;
+      for (const r of rows) {
+        if (!ctx.ok(r, "selectedOn", "endDate")) undatable = true;
+        else if (!ctx.isCurrent(r)) continue;
+        else if (!ctx.ok(r, "personId") || r.personId === undefined) unknownPerson = true;
+        else cadres.add(r.personId);
+      }
+      if (unknownPerson) continue;
       const hit = villageHit(ctx, village);
-      if (team.length === 0) {
-        yield { ...hit, message: "noTeam" };
-        continue;
-      }
-      const captains = team.filter((m) => m.teamRole === "captain").map((m) => m.personId);
       if (captains.length === 0) {
-        yield hit;
+        // A member whose role cannot be read might be the captain.
+        if (team.some((m) => !ctx.ok(m, "teamRole"))) continue;
+        yield team.length === 0 ? { ...hit, message: "noTeam" } : hit;
         continue;
       }
-      const cadres = new Set(ctx.currentResidentCadres(village.id).map((r) => r.personId));
-      // interpretation: every captain must be a current resident cadre of the village.
-      const others = captains.filter((p) => !cadres.has(p));
-      if (others.length > 0)
-        yield {
-          ...hit,
-          message: "notCadre",
-          params: { captains: others.map((p) => index.label("people", p)).join("、") },
-        };
+      const others = [...new Set(captains.map((m) => m.personId))].filter((p) => !cadres.has(p));
+      // A resident-cadre row that cannot be placed in time might make a captain current.
+      if (others.length === 0 || undatable) continue;
+      yield {
+        ...hit,
+        message: "notCadre",
+        params: { captains: joinMessages(others.map((p) => ctx.labels("people", p))) },
+      };
     }
   },
 });

@@ -18,8 +18,10 @@ describe("province-unit.covers-designated-county", () => {
     expect(f.map((x) => [x.entity, x.related])).toEqual([
       [{ collection: "units", id: ID.provinceUnit }, undefined],
     ]);
-    expect(f[0]!.message.zh).toContain("省扶贫办(U-P1)");
-    expect(f[0]!.message.zh).toContain("怀宁县(340822)");
+    expect(f[0]!.message.zh).toContain(
+      "省直定点帮扶单位省扶贫办（U-P1）的定点帮扶县为怀宁县（340822），截至2018年7月20日未在该县包扶贫困村",
+    );
+    expect(f[0]!.message.zh).toContain("所包扶的天堂村（340828100201）");
     d.villageAssignments.push({
       villageId: ID.v4,
       unitId: ID.provinceUnit,
@@ -33,7 +35,9 @@ describe("province-unit.covers-designated-county", () => {
     contractOf(d, ID.provinceUnit).endDate = "2018-07-21";
     expect(hits(rule, d)).toEqual([]);
     contractOf(d, ID.provinceUnit).endDate = "2018-07-20";
-    expect(hits(rule, d)).toEqual([[ID.provinceUnit]]);
+    const f = findingsOf(rule, d);
+    expect(f.map((x) => x.entity.id)).toEqual([ID.provinceUnit]);
+    expect(f[0]!.message.zh).toContain("截至2018年7月20日未包扶任何村");
   });
 
   it("does not count a village that is not poor, but counts a contracted village that exited", () => {
@@ -49,5 +53,20 @@ describe("province-unit.covers-designated-county", () => {
     delete byId(d.units, ID.provinceUnit).designatedCountyId;
     byId(d.units, ID.cityUnit).designatedCountyId = ID.otherCounty;
     expect(hits(rule, d)).toEqual([]);
+  });
+
+  it("says nothing when a broken contract row or village might be the missing contract", () => {
+    const end = compliantCounty();
+    contractOf(end, ID.provinceUnit).endDate = "2014-07-14"; // before its start
+    expect(hits(rule, end)).toEqual([]);
+    const village = compliantCounty();
+    contractOf(village, ID.provinceUnit).villageId = "340828100299"; // names no village
+    expect(hits(rule, village)).toEqual([]);
+    const poor = compliantCounty();
+    (byId(poor.villages, ID.v1) as { isPoor: unknown }).isPoor = "unknown";
+    expect(hits(rule, poor)).toEqual([]);
+    const county = compliantCounty();
+    byId(county.units, ID.provinceUnit).designatedCountyId = "349999"; // names no county
+    expect(hits(rule, county)).toEqual([]);
   });
 });

@@ -11,6 +11,7 @@ import { assignmentNoEarlyExit } from "./no-early-exit.js";
 import { residentCadreOneVillage } from "./one-village.js";
 import { selectedCadrePartyMember } from "./party-member.js";
 import { selectedCadreReservePreferred } from "./reserve-preferred.js";
+import { villageResidentCadreContinuous } from "./resident-cadre-continuous.js";
 import { selectedCadreVillagePost } from "./village-post.js";
 import { selectedCadreWorkYears } from "./work-years.js";
 
@@ -27,5 +28,6 @@ export const SECTION_2_DUTY_RULES: readonly Rule[] = [
   selectedCadreReservePreferred,
   selectedCadreVillagePost,
   workTeamCaptain,
+  villageResidentCadreContinuous,
   workTeamMembers,
 ];

@@ -37,4 +37,22 @@ describe("selected-cadre.education", () => {
     byId(d.units, ID.countyUnit).category = "university";
     expect(hits(rule, d)).toEqual([]);
   });
+
+  it("judges a party-government organ's cadre whose row says selected: false", () => {
+    const d = compliantCounty();
+    cadre(d).education = "primary";
+    d.residentCadres.find((r) => r.personId === id)!.selected = false;
+    expect(hits(rule, d)).toEqual([[id, ID.v4]]);
+  });
+
+  it("leaves out a central unit's cadre unless its row says selected: true", () => {
+    const d = compliantCounty();
+    cadre(d).education = "primary";
+    byId(d.units, ID.countyUnit).category = "central_unit_in_anhui";
+    const row = d.residentCadres.find((r) => r.personId === id)!;
+    row.selected = false;
+    expect(hits(rule, d)).toEqual([]);
+    row.selected = true;
+    expect(hits(rule, d)).toEqual([[id, ID.v4]]);
+  });
 });

@@ -1,6 +1,22 @@
+import type { Message } from "../../engine/findings.js";
 import { compareEducation, Education } from "../../vocabulary/enums.js";
 import { defineRule } from "../rule.js";
-import { selectedCadres } from "./selected-cadres.js";
+import { selectedCadres, selectedInterpretation } from "./selected-cadres.js";
+
+const QUOTE = "大专以上学历";
+
+/** The education levels in English prose. */
+const EDUCATION_EN: Record<Education, string> = {
+  primary: "primary school",
+  junior_high: "junior high school",
+  senior_high: "senior high or secondary vocational school",
+  associate: "an associate degree",
+  bachelor: "a bachelor's degree",
+  master: "a master's degree",
+  doctorate: "a doctorate",
+};
+
+const named = (e: Education): Message => ({ zh: Education.labels[e], en: EDUCATION_EN[e] });
 
 /** 二(三)4: a selected cadre has at least an associate degree (大专). */
 export const selectedCadreEducation = defineRule({
@@ -8,33 +24,33 @@ export const selectedCadreEducation = defineRule({
   clause: "二(三)4",
   severity: "error",
   scope: "county",
-  quote: "大专以上学历",
-  title: { zh: "选派干部有大专以上学历", en: "A selected cadre has at least an associate degree" },
+  quote: QUOTE,
+  title: {
+    zh: "选派干部有大专以上学历",
+    en: "A dispatched cadre has at least an associate degree",
+  },
+  interpretation: selectedInterpretation({
+    zh: "“大专以上”含大专；未填写学历的按不符合计",
+    en: "An associate degree is enough; a dispatched cadre without a recorded education fails",
+  }),
   messages: {
     default: {
-      zh: "选派干部{entity}(驻{related})的学历为{education},低于{min};选派干部须有{min}以上学历",
-      en: "Selected cadre {entity} in {related} has education {educationEn}, below {minEn}; a selected cadre needs at least {minEn}",
+      zh: `驻{related}的选派干部{entity}学历为{education}，低于{min}。原文：“${QUOTE}”。`,
+      en: `The dispatched cadre {entity} in {related} has {education}, less than {min} ("${QUOTE}").`,
     },
     missing: {
-      zh: "选派干部{entity}(驻{related})未填写学历;选派干部须有{min}以上学历",
-      en: "Selected cadre {entity} in {related} has no education recorded; a selected cadre needs at least {minEn}",
+      zh: `驻{related}的选派干部{entity}未填写学历，不能确认有{min}以上学历。原文：“${QUOTE}”。`,
+      en: `The dispatched cadre {entity} in {related} has no education recorded, so cannot be shown to have at least {min} ("${QUOTE}").`,
     },
   },
   *check(index, ctx) {
     const min = ctx.params.residentCadreMinEducation;
-    const names = { min: Education.labels[min], minEn: min };
     for (const { person, hit } of selectedCadres(index, ctx)) {
       if (!ctx.ok(person, "education")) continue;
-      if (person.education === undefined) yield { ...hit, message: "missing", params: names };
+      if (person.education === undefined)
+        yield { ...hit, message: "missing", params: { min: named(min) } };
       else if (compareEducation(person.education, min) < 0)
-        yield {
-          ...hit,
-          params: {
-            ...names,
-            education: Education.labels[person.education],
-            educationEn: person.education,
-          },
-        };
+        yield { ...hit, params: { min: named(min), education: named(person.education) } };
     }
   },
 });

@@ -23,7 +23,8 @@ describe("resident-cadre.from-contracting-unit", () => {
       ],
     ]);
     expect(f[0]!.message.zh).toContain("U-P1驻村干部");
-    expect(f[0]!.message.zh).toContain("安庆市农委");
+    expect(f[0]!.message.zh).toContain("安庆市农委（U-C1）");
+    expect(f[0]!.message.zh).toContain("天堂村");
   });
 
   it("flags a cadre whose unit's contract ended on asOf", () => {
@@ -43,6 +44,12 @@ describe("resident-cadre.from-contracting-unit", () => {
     const e = compliantCounty();
     cadreOf(e, ID.v2).personId = ID.keyTownshipCadre;
     expect(hits(rule, e)).toEqual([[ID.keyTownshipCadre, ID.v2]]);
+  });
+
+  it("says nothing where the sending unit's contract for the village has broken dates", () => {
+    const d = compliantCounty();
+    d.villageAssignments.find((a) => a.villageId === ID.v2)!.endDate = "2014-01-01";
+    expect(hits(rule, d)).toEqual([]);
   });
 
   it("leaves out a resident cadre row that has ended", () => {

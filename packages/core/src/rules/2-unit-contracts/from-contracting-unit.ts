@@ -1,24 +1,30 @@
 import { defineRule } from "../rule.js";
 
+const QUOTE = "确定一名事业心强、熟悉农村工作的干部常年驻村帮扶";
+
 /** 二(三)4: the resident cadre is sent by a contracting unit of the village, from its staff. */
 export const residentCadreFromContractingUnit = defineRule({
   id: "resident-cadre.from-contracting-unit",
   clause: "二(三)4",
   severity: "error",
   scope: "county",
-  quote: "确定一名事业心强、熟悉农村工作的干部常年驻村帮扶",
+  quote: QUOTE,
   title: {
-    zh: "驻村帮扶干部由包村单位从本单位干部中确定",
-    en: "A resident cadre comes from the staff of a contracting unit",
+    zh: "驻村帮扶干部由包村帮扶单位从本单位干部职工中选派",
+    en: "A resident cadre is sent by a responsible unit of the village, from its own staff",
+  },
+  interpretation: {
+    zh: "派出单位须是核查基准日该村的包村帮扶单位；驻村帮扶干部须是派出单位的干部职工，以人员表所记单位为准",
+    en: "The sending unit is a responsible unit of the village on the audit date; the cadre is staff of that unit as the people table records it",
   },
   messages: {
     default: {
-      zh: "驻村帮扶干部{entity}(驻{related})的派出单位{unit}不是该村的包村帮扶单位;驻村干部由包村单位确定",
-      en: "Resident cadre {entity} in {related} is sent by {unit}, which does not contract that village; the contracting unit names the resident cadre",
+      zh: `驻{related}的驻村帮扶干部{entity}的派出单位{unit}不是该村的包村帮扶单位。原文：“${QUOTE}”。`,
+      en: `The resident cadre {entity} in {related} is sent by {unit}, which is not a responsible unit of the village ("${QUOTE}").`,
     },
     notStaff: {
-      zh: "驻村帮扶干部{entity}(驻{related})不是派出单位{unit}的干部职工;包村单位要从本单位确定驻村干部",
-      en: "Resident cadre {entity} in {related} is not staff of the sending unit {unit}; the contracting unit sends one of its own cadres",
+      zh: `驻{related}的驻村帮扶干部{entity}不是派出单位{unit}的干部职工。原文：“${QUOTE}”。`,
+      en: `The resident cadre {entity} in {related} is not staff of the sending unit {unit} ("${QUOTE}").`,
     },
   },
   *check(index, ctx) {
@@ -29,10 +35,15 @@ export const residentCadreFromContractingUnit = defineRule({
       const hit = {
         entity: { collection: "people", id: row.personId },
         related: [{ collection: "villages", id: row.villageId }],
-        params: { unit: index.label("units", row.unitId) },
+        params: { unit: ctx.labels("units", row.unitId) },
       };
-      if (!ctx.contractingUnits(row.villageId).some((u) => u.id === row.unitId)) yield hit;
-      else if (!ctx.ok(person, "role", "unitId")) continue;
+      if (!ctx.contractingUnits(row.villageId).some((u) => u.id === row.unitId)) {
+        // The unit's own contract for the village, if it cannot be placed in time, might be current.
+        const undatable = index
+          .contractsOfVillage(row.villageId)
+          .some((c) => c.unitId === row.unitId && !ctx.ok(c, "startDate", "endDate"));
+        if (!undatable) yield hit;
+      } else if (!ctx.ok(person, "role", "unitId")) continue;
       else if (person.role !== "unit_staff" || person.unitId !== row.unitId)
         yield { ...hit, message: "notStaff" };
     }

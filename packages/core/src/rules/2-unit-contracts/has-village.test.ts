@@ -25,7 +25,12 @@ describe("city-unit.has-village", () => {
     expect(f.map((x) => [x.entity, x.related])).toEqual([
       [{ collection: "units", id: "U-C2" }, undefined],
     ]);
-    expect(f[0]!.message.zh).toContain("安庆市水利局(U-C2)");
+    expect(f[0]!.message.zh).toContain(
+      "市直单位安庆市水利局（U-C2）截至2018年7月20日未包扶任何村，而安庆市（340800）仍有未出列的贫困村",
+    );
+    expect(f[0]!.message.zh).toContain(
+      "原文：“市直各单位(含垂直管理单位)要在辖区内的贫困县包扶一个贫困村”",
+    );
   });
 
   it("flags a city unit once its contract ended on asOf, not while it ends after", () => {
@@ -36,10 +41,12 @@ describe("city-unit.has-village", () => {
     expect(hits(rule, d)).toEqual([[ID.cityUnit]]);
   });
 
-  it("flags a city unit that contracts only a village that is not poor", () => {
+  it("flags a city unit that contracts only a village that is not poor, naming it", () => {
     const d = compliantCounty();
     cityContract(d).villageId = ID.v3;
-    expect(hits(rule, d)).toEqual([[ID.cityUnit]]);
+    const f = findingsOf(rule, d);
+    expect(f.map((x) => x.entity.id)).toEqual([ID.cityUnit]);
+    expect(f[0]!.message.zh).toContain("包扶的城西村（340828100203）都不是贫困村");
   });
 
   it("counts a contracted village that has exited", () => {
@@ -60,6 +67,27 @@ describe("city-unit.has-village", () => {
   it("leaves out units that are not of a city", () => {
     const d = compliantCounty();
     d.villageAssignments = d.villageAssignments.filter((a) => a.unitId !== ID.countyUnit);
+    expect(hits(rule, d)).toEqual([]);
+  });
+
+  it("says nothing when a broken contract row or isPoor might be the missing poor village", () => {
+    const start = compliantCounty();
+    (cityContract(start) as { startDate: string }).startDate = "someday";
+    expect(hits(rule, start)).toEqual([]);
+    const poor = compliantCounty();
+    (byId(poor.villages, ID.v2) as { isPoor: unknown }).isPoor = "unknown";
+    expect(hits(rule, poor)).toEqual([]);
+    const city = compliantCounty();
+    cityContract(city).villageId = ID.v3;
+    byId(city.units, ID.cityUnit).cityId = "349999";
+    expect(hits(rule, city)).toEqual([]);
+  });
+
+  it("says nothing when the only other poor village of the city has a broken isPoor", () => {
+    const d = compliantCounty();
+    cityContract(d).endDate = "2018-07-20";
+    for (const v of [ID.v1, ID.v2]) byId(d.villages, v).exitedPovertyOn = "2018-01-01";
+    (byId(d.villages, ID.v4) as { isPoor: unknown }).isPoor = "unknown";
     expect(hits(rule, d)).toEqual([]);
   });
 });

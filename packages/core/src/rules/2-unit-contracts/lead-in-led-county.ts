@@ -1,4 +1,7 @@
 import { defineRule } from "../rule.js";
+import { unitVillages, villageNames } from "./unit-villages.js";
+
+const QUOTE = "其中省直牵头帮扶单位原则上在牵头帮扶的县内包村";
 
 /** 二(二): a province lead unit contracts, as a rule, a village in the county it leads. */
 export const provinceUnitLeadInLedCounty = defineRule({
@@ -6,15 +9,19 @@ export const provinceUnitLeadInLedCounty = defineRule({
   clause: "二(二)",
   severity: "warning",
   scope: "province",
-  quote: "其中省直牵头帮扶单位原则上在牵头帮扶的县内包村",
+  quote: QUOTE,
   title: {
-    zh: "省直牵头帮扶单位在牵头帮扶的县内包村",
-    en: "A province lead unit contracts a village in the county it leads",
+    zh: "省直牵头单位原则上在牵头帮扶县内包村",
+    en: "A province lead unit contracts, as a rule, a village in the county it leads",
   },
   messages: {
     default: {
-      zh: "省直牵头帮扶单位{entity}在审计日没有在牵头帮扶的县{county}内包村;省直牵头帮扶单位原则上在牵头帮扶的县内包村,否则需说明理由",
-      en: "Province lead unit {entity} contracts no village in the county it leads, {county}, at the audit date; lead units contract, as a rule, in the county they lead, or explain why not",
+      zh: `省直牵头单位{entity}的牵头帮扶县为{county}，截至{asOf}未在该县包村，所包扶的{villages}均在该县之外，需说明理由。原文：“${QUOTE}”。`,
+      en: `Province lead unit {entity}, which leads {county}, contracts no village there on {asOf} but {villages} elsewhere; the reason needs explaining (“${QUOTE}”).`,
+    },
+    none: {
+      zh: `省直牵头单位{entity}的牵头帮扶县为{county}，截至{asOf}未包扶任何村，需说明理由。原文：“${QUOTE}”。`,
+      en: `Province lead unit {entity}, which leads {county}, contracts no village at all on {asOf}; the reason needs explaining (“${QUOTE}”).`,
     },
   },
   *check(index, ctx) {
@@ -22,14 +29,25 @@ export const provinceUnitLeadInLedCounty = defineRule({
       if (!ctx.ok(unit, "level", "leadCountyId") || unit.level !== "province") continue;
       const countyId = unit.leadCountyId;
       if (countyId === undefined) continue;
-      const inCounty = ctx
-        .contractedVillages(unit.id)
-        .some((v) => index.countyOfVillage(v)?.id === countyId);
-      if (!inCounty)
-        yield {
-          entity: { collection: "units", id: unit.id },
-          params: { county: index.label("counties", countyId) },
-        };
+      const { villages, unsure } = unitVillages(index, ctx, unit.id);
+      let inCounty = false;
+      let unknown = unsure;
+      for (const v of villages) {
+        const county = index.countyOfVillage(v);
+        if (county === undefined) unknown = true;
+        else if (county.id === countyId) inCounty = true;
+      }
+      // No cascade: a broken row or village might be the contract in the led county.
+      if (inCounty || unknown) continue;
+      yield {
+        entity: { collection: "units", id: unit.id },
+        message: villages.length === 0 ? "none" : "default",
+        params: {
+          county: ctx.labels("counties", countyId),
+          asOf: ctx.asOf,
+          villages: villageNames(ctx, villages),
+        },
+      };
     }
   },
 });

@@ -21,6 +21,7 @@ describe("work-team.members", () => {
     const f = findingsOf(rule, d);
     expect(f.map((x) => [x.entity.id, x.related?.[0]?.id])).toEqual([[ID.v2, ID.cityUnit]]);
     expect(f[0]!.message.zh).toContain("莲塘村");
+    expect(f[0]!.message.zh).toContain("乡（镇）干部");
     d.workTeamMembers.push({
       villageId: ID.v2,
       personId: ID.otherTownshipCadre,
@@ -41,9 +42,16 @@ describe("work-team.members", () => {
     drop(d, ID.v1, ID.collegeOfficialV1);
     const f = findingsOf(rule, d);
     expect(f.map((x) => [x.entity.id, x.related?.[0]?.id])).toEqual([[ID.v1, ID.provinceUnit]]);
-    expect(f[0]!.message.zh).toContain("大学生村官(CO-V1)");
+    expect(f[0]!.message.zh).toContain("大学生村官（CO-V1）");
     drop(d, ID.v1, ID.keyTownshipCadre);
     expect(findingsOf(rule, d)[0]!.message.en).toContain("no cadre of its township and lacks");
+  });
+
+  it("says nothing about a village whose member's person is broken", () => {
+    const d = compliantCounty();
+    drop(d, ID.v2, ID.keyTownshipCadre);
+    d.workTeamMembers.push({ villageId: ID.v2, personId: "nobody", teamRole: "member" });
+    expect(hits(rule, d)).toEqual([]);
   });
 
   it("leaves out a village that has exited", () => {

@@ -1,5 +1,8 @@
+import { joinMessages } from "../../engine/findings.js";
 import { defineRule } from "../rule.js";
 import { villageHit } from "./village-hit.js";
+
+const QUOTE = "驻村帮扶干部、联系贫困村的乡(镇)干部以及所在村大学生村官组成驻村扶贫工作队";
 
 /** 二(三)4: the work team holds a township cadre and every college-graduate village official. */
 export const workTeamMembers = defineRule({
@@ -7,27 +10,27 @@ export const workTeamMembers = defineRule({
   clause: "二(三)4",
   severity: "error",
   scope: "county",
-  quote: "驻村帮扶干部、联系贫困村的乡(镇)干部以及所在村大学生村官组成驻村扶贫工作队",
+  quote: QUOTE,
   title: {
-    zh: "驻村扶贫工作队有乡(镇)干部和本村大学生村官",
+    zh: "驻村扶贫工作队有本乡（镇）干部和本村全部大学生村官",
     en: "The work team holds a township cadre and the village's college-graduate officials",
   },
   interpretation: {
-    zh: "“联系贫困村的乡(镇)干部”指该村所在乡镇的乡镇干部或民政委员,至少一名",
-    en: "The township cadre linked to the village is at least one township cadre or civil-affairs officer of its township",
+    zh: "“联系贫困村的乡（镇）干部”指该村所在乡（镇）的乡（镇）干部或民政委员，至少一名；本村的大学生村官都要在队；核查基准日在包、尚未出列的村适用",
+    en: "The township cadre linked to the village is at least one township cadre or civil-affairs officer of its township; every college-graduate official of the village is on the team; applies to villages contracted on the audit date and not exited",
   },
   messages: {
     default: {
-      zh: "村{entity}的驻村扶贫工作队没有本乡(镇)干部;工作队由驻村帮扶干部、联系贫困村的乡(镇)干部和大学生村官组成",
-      en: "The work team of village {entity} has no cadre of its township; the team is formed of the resident cadre, a township cadre and the village's college-graduate officials",
+      zh: `{entity}的驻村扶贫工作队没有本乡（镇）的乡（镇）干部。原文：“${QUOTE}”。`,
+      en: `{entity}'s work team has no cadre of its township ("${QUOTE}").`,
     },
     officials: {
-      zh: "村{entity}的驻村扶贫工作队缺少本村大学生村官{officials};工作队由驻村帮扶干部、联系贫困村的乡(镇)干部和大学生村官组成",
-      en: "The work team of village {entity} lacks the village's college-graduate official(s) {officials}; they belong to the team",
+      zh: `{entity}的驻村扶贫工作队缺少本村大学生村官{officials}。原文：“${QUOTE}”。`,
+      en: `{entity}'s work team lacks the village's college-graduate official(s) {officials} ("${QUOTE}").`,
     },
     both: {
-      zh: "村{entity}的驻村扶贫工作队没有本乡(镇)干部,并缺少本村大学生村官{officials};工作队由驻村帮扶干部、联系贫困村的乡(镇)干部和大学生村官组成",
-      en: "The work team of village {entity} has no cadre of its township and lacks the college-graduate official(s) {officials}; they belong to the team",
+      zh: `{entity}的驻村扶贫工作队没有本乡（镇）的乡（镇）干部，并缺少本村大学生村官{officials}。原文：“${QUOTE}”。`,
+      en: `{entity}'s work team has no cadre of its township and lacks the village's college-graduate official(s) {officials} ("${QUOTE}").`,
     },
   },
   *check(index, ctx) {
@@ -44,7 +47,7 @@ export const workTeamMembers = defineRule({
       const township = people.some((p) => ctx.isTownshipCadreOf(p!, village.townshipId));
       const missing = index.collegeOfficials(village.id).filter((p) => !onTeam.has(p.id));
       if (township && missing.length === 0) continue;
-      const officials = missing.map((p) => index.label("people", p.id)).join("、");
+      const officials = joinMessages(missing.map((p) => ctx.labels("people", p.id)));
       const message = township ? "officials" : missing.length > 0 ? "both" : "default";
       yield { ...villageHit(ctx, village), message, params: { officials } };
     }

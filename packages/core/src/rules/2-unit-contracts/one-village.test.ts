@@ -24,7 +24,8 @@ describe("resident-cadre.one-village", () => {
       ["people", cadre, ID.v2],
     ]);
     expect(f[0]!.message.zh).toContain("U-C1驻村干部");
-    expect(f[0]!.message.zh).toContain("莲塘村");
+    expect(f[0]!.message.zh).toContain("莲塘村（340828100202）");
+    expect(f[0]!.message.zh).toContain("查湾村（340822100201）");
   });
 
   it("passes when the other row ended on asOf or starts after it", () => {

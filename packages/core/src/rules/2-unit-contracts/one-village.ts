@@ -1,3 +1,4 @@
+import { joinMessages } from "../../engine/findings.js";
 import { defineRule } from "../rule.js";
 
 /** 二(三)4: a resident cadre lives in one village: at most one current row per person. */
@@ -9,13 +10,17 @@ export const residentCadreOneVillage = defineRule({
   scope: "province",
   quote: "常年驻村帮扶",
   title: {
-    zh: "驻村帮扶干部只驻一个村",
+    zh: "一名驻村帮扶干部只驻一个村",
     en: "A resident cadre lives in one village",
+  },
+  interpretation: {
+    zh: "“常年驻村”指同一时间只驻一个村：一人在核查基准日只能是一个村在任的驻村帮扶干部",
+    en: "Living in a village year-round means one village at a time: on the audit date a person is the current resident cadre of at most one village",
   },
   messages: {
     default: {
-      zh: "{entity}同时是{related}和{others}的驻村帮扶干部;常年驻村帮扶,一人只能驻一个村",
-      en: "{entity} is at once resident cadre of {related} and of {others}; a cadre living in a village year-round can serve only one",
+      zh: "{entity}在核查基准日同时是{related}和{others}在任的驻村帮扶干部。原文：“常年驻村帮扶”。",
+      en: '{entity} is at once the current resident cadre of {related} and of {others} ("常年驻村帮扶").',
     },
   },
   *check(index, ctx) {
@@ -31,7 +36,7 @@ export const residentCadreOneVillage = defineRule({
         yield {
           entity: { collection: "people", id: person.id },
           related: [{ collection: "villages", id: villageId }],
-          params: { others: others.map((v) => index.label("villages", v)).join("、") },
+          params: { others: joinMessages(others.map((v) => ctx.labels("villages", v))) },
         };
       }
     }

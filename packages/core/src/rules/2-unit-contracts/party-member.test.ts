@@ -20,6 +20,8 @@ describe("selected-cadre.party-member", () => {
     ]);
     expect(f[0]!.message.zh).toContain("U-C1驻村干部");
     expect(f[0]!.message.zh).toContain("莲塘村");
+    expect(f[0]!.message.zh).toContain("非中共党员");
+    expect(f[0]!.message.en).toContain("dispatched cadre");
   });
 
   it("fails a selected cadre whose membership is not recorded", () => {
@@ -27,7 +29,7 @@ describe("selected-cadre.party-member", () => {
     delete cadre(d).partyMember;
     const f = findingsOf(rule, d);
     expect(f.map((x) => x.entity.id)).toEqual([id]);
-    expect(f[0]!.message.zh).toContain("未填写");
+    expect(f[0]!.message.zh).toContain("未填写政治面貌");
   });
 
   it("skips a membership broken by a data check", () => {
@@ -47,7 +49,7 @@ describe("selected-cadre.party-member", () => {
     expect(hits(rule, d)).toEqual([]);
   });
 
-  it("takes a civil-servant-managed public institution's cadre as selected, unless the row says not", () => {
+  it("takes a civil-servant-managed public institution's cadre as selected, whatever the row says", () => {
     const d = compliantCounty();
     cadre(d).partyMember = false;
     const unit = byId(d.units, ID.cityUnit);
@@ -56,6 +58,26 @@ describe("selected-cadre.party-member", () => {
     unit.civilServantManaged = true;
     expect(hits(rule, d)).toEqual([[id, ID.v2]]);
     d.residentCadres.find((r) => r.personId === id)!.selected = false;
+    expect(hits(rule, d)).toEqual([[id, ID.v2]]);
+  });
+
+  it("judges a party-government organ's or people's organisation's cadre whose row says selected: false", () => {
+    const d = compliantCounty();
+    cadre(d).partyMember = false;
+    d.residentCadres.find((r) => r.personId === id)!.selected = false;
+    expect(hits(rule, d)).toEqual([[id, ID.v2]]);
+    byId(d.units, ID.cityUnit).category = "peoples_organization";
+    expect(hits(rule, d)).toEqual([[id, ID.v2]]);
+  });
+
+  it("leaves out a central unit's cadre unless its row says selected: true", () => {
+    const d = compliantCounty();
+    cadre(d).partyMember = false;
+    byId(d.units, ID.cityUnit).category = "central_unit_in_anhui";
+    const row = d.residentCadres.find((r) => r.personId === id)!;
+    row.selected = false;
     expect(hits(rule, d)).toEqual([]);
+    row.selected = true;
+    expect(hits(rule, d)).toEqual([[id, ID.v2]]);
   });
 });

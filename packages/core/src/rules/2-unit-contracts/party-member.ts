@@ -1,5 +1,7 @@
 import { defineRule } from "../rule.js";
-import { selectedCadres } from "./selected-cadres.js";
+import { selectedCadres, selectedInterpretation } from "./selected-cadres.js";
+
+const QUOTE = "选派干部的具体条件为:中共党员";
 
 /** 二(三)4: a selected cadre is a member of the CPC. */
 export const selectedCadrePartyMember = defineRule({
@@ -7,16 +9,20 @@ export const selectedCadrePartyMember = defineRule({
   clause: "二(三)4",
   severity: "error",
   scope: "county",
-  quote: "选派干部的具体条件为:中共党员",
-  title: { zh: "选派干部是中共党员", en: "A selected cadre is a CPC member" },
+  quote: QUOTE,
+  title: { zh: "选派干部是中共党员", en: "A dispatched cadre is a CPC member" },
+  interpretation: selectedInterpretation({
+    zh: "未填写政治面貌的选派干部按不符合计",
+    en: "A dispatched cadre without a recorded party membership fails",
+  }),
   messages: {
     default: {
-      zh: "选派干部{entity}(驻{related})不是中共党员;选派干部须为中共党员",
-      en: "Selected cadre {entity} in {related} is not a CPC member; a selected cadre must be one",
+      zh: `驻{related}的选派干部{entity}政治面貌为非中共党员。原文：“${QUOTE}”。`,
+      en: `The dispatched cadre {entity} in {related} is not a CPC member ("${QUOTE}").`,
     },
     missing: {
-      zh: "选派干部{entity}(驻{related})未填写是否中共党员;选派干部须为中共党员",
-      en: "Selected cadre {entity} in {related} has no party membership recorded; a selected cadre must be a CPC member",
+      zh: `驻{related}的选派干部{entity}未填写政治面貌，不能确认是中共党员。原文：“${QUOTE}”。`,
+      en: `The dispatched cadre {entity} in {related} has no party membership recorded, so cannot be shown to be a CPC member ("${QUOTE}").`,
     },
   },
   *check(index, ctx) {

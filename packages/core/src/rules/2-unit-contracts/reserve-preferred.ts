@@ -1,21 +1,32 @@
+import { UnitLevel } from "../../vocabulary/enums.js";
 import { defineRule } from "../rule.js";
-import { selectedCadres } from "./selected-cadres.js";
+import { selectedCadres, selectedInterpretation } from "./selected-cadres.js";
 
-/** 二(三)4: cities and counties are encouraged to send reserve cadres of county or section rank. */
+const QUOTE = "提倡市、县选派县处级、科级后备干部";
+
+/** 二(三)4: cities and counties are encouraged to send reserve cadres. */
 export const selectedCadreReservePreferred = defineRule({
   id: "selected-cadre.reserve-preferred",
   clause: "二(三)4",
   severity: "info",
   scope: "county",
-  quote: "提倡市、县选派县处级、科级后备干部",
+  quote: QUOTE,
   title: {
-    zh: "提倡市、县选派县处级、科级后备干部",
-    en: "Cities and counties are encouraged to send reserve cadres of county or section rank",
+    zh: "提倡市、县选派后备干部担任选派干部",
+    en: "Cities and counties are encouraged to send reserve cadres",
   },
+  interpretation: selectedInterpretation({
+    zh: "“县处级、科级后备干部”指列为县处级、科级职务后备人选的干部，以是否后备干部为准，不看本人现任职级；未填写是否后备干部的按不是后备干部计；派出单位为市直或县直单位时适用",
+    en: "A reserve cadre is one held in reserve for county-division or section posts: the reserve flag alone decides, not the current rank; a missing flag counts as not; applies to cadres sent by city- or county-level units",
+  }),
   messages: {
     default: {
-      zh: "选派干部{entity}(驻{related})由市、县单位{unit}选派,但不是县处级或科级后备干部;提倡市、县选派县处级、科级后备干部",
-      en: "Selected cadre {entity} in {related}, sent by the city or county unit {unit}, is not a reserve cadre of county or section rank; such cadres are recommended",
+      zh: `驻{related}的选派干部{entity}由{level}单位{unit}选派，不是后备干部。原文：“${QUOTE}”。`,
+      en: `The dispatched cadre {entity} in {related}, sent by the {levelEn} unit {unit}, is not a reserve cadre; cities and counties are encouraged to send one ("${QUOTE}").`,
+    },
+    missing: {
+      zh: `驻{related}的选派干部{entity}由{level}单位{unit}选派，未填写是否后备干部，按不是后备干部计。原文：“${QUOTE}”。`,
+      en: `The dispatched cadre {entity} in {related}, sent by the {levelEn} unit {unit}, has no reserve status recorded and counts as not a reserve cadre ("${QUOTE}").`,
     },
   },
   *check(index, ctx) {
@@ -23,11 +34,16 @@ export const selectedCadreReservePreferred = defineRule({
       const unit = ctx.ok(row, "unitId") ? index.unit(row.unitId) : undefined;
       if (!unit || !ctx.ok(unit, "level") || (unit.level !== "city" && unit.level !== "county"))
         continue;
-      if (!ctx.ok(person, "reserveCadre", "rank")) continue;
-      const reserve =
-        person.reserveCadre === true &&
-        (person.rank === "county_division" || person.rank === "section");
-      if (!reserve) yield { ...hit, params: { unit: index.label("units", unit.id) } };
+      if (!ctx.ok(person, "reserveCadre") || person.reserveCadre === true) continue;
+      yield {
+        ...hit,
+        message: person.reserveCadre === undefined ? "missing" : "default",
+        params: {
+          unit: ctx.labels("units", unit.id),
+          level: UnitLevel.labels[unit.level],
+          levelEn: unit.level,
+        },
+      };
     }
   },
 });

@@ -21,6 +21,7 @@ describe("selected-cadre.work-years", () => {
     expect(f.map((x) => [x.entity.id, x.related?.[0]?.id])).toEqual([[id, ID.v2]]);
     expect(f[0]!.message.zh).toContain("U-C1驻村干部");
     expect(f[0]!.message.en).toContain("2 whole years");
+    expect(f[0]!.message.zh).toContain("2014年7月20日");
   });
 
   it("fails a selected cadre without a work start date, and skips a broken one", () => {
@@ -33,11 +34,22 @@ describe("selected-cadre.work-years", () => {
     expect(hits(rule, d)).toEqual([]);
   });
 
-  it("leaves out a cadre who is not selected", () => {
+  it("judges a party-government organ's cadre whose row says selected: false", () => {
     const d = compliantCounty();
     cadre(d).workStartDate = "2014-01-01";
     d.residentCadres.find((r) => r.personId === id)!.selected = false;
+    expect(hits(rule, d)).toEqual([[id, ID.v2]]);
+  });
+
+  it("leaves out a central unit's cadre unless its row says selected: true", () => {
+    const d = compliantCounty();
+    cadre(d).workStartDate = "2014-01-01";
+    byId(d.units, ID.cityUnit).category = "central_unit_in_anhui";
+    const row = d.residentCadres.find((r) => r.personId === id)!;
+    row.selected = false;
     expect(hits(rule, d)).toEqual([]);
+    row.selected = true;
+    expect(hits(rule, d)).toEqual([[id, ID.v2]]);
   });
 
   it("follows the parameter", () => {

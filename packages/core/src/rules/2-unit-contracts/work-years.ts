@@ -1,6 +1,8 @@
 import { wholeYears } from "../../calendar/calendar.js";
 import { defineRule } from "../rule.js";
-import { selectedCadres } from "./selected-cadres.js";
+import { selectedCadres, selectedInterpretation } from "./selected-cadres.js";
+
+const QUOTE = "3年以上工作经历";
 
 /** 二(三)4: a selected cadre has worked at least three whole years when selected. */
 export const selectedCadreWorkYears = defineRule({
@@ -8,19 +10,23 @@ export const selectedCadreWorkYears = defineRule({
   clause: "二(三)4",
   severity: "error",
   scope: "county",
-  quote: "3年以上工作经历",
+  quote: QUOTE,
   title: {
     zh: "选派干部有3年以上工作经历",
-    en: "A selected cadre has at least three years of work",
+    en: "A dispatched cadre has at least three years of work",
   },
+  interpretation: selectedInterpretation({
+    zh: "工作经历按参加工作时间至选派日期的整年数计，“3年以上”含3年；未填写参加工作时间的按不符合计",
+    en: "Years of work are whole years from the work start date to the selection date, 3 included; a dispatched cadre without a work start date fails",
+  }),
   messages: {
     default: {
-      zh: "选派干部{entity}(驻{related})于{selectedOn}选派时工作经历为{years}年,不足{min}年;选派干部须有{min}年以上工作经历",
-      en: "Selected cadre {entity} in {related} had worked {years} whole years when selected on {selectedOn}; at least {min} are required",
+      zh: `驻{related}的选派干部{entity}于{selectedOn}选派时工作经历为{years}年，不足{min}年。原文：“${QUOTE}”。`,
+      en: `The dispatched cadre {entity} in {related} had worked {years} whole years when selected on {selectedOn}, fewer than {min} ("${QUOTE}").`,
     },
     missing: {
-      zh: "选派干部{entity}(驻{related})未填写参加工作时间;选派干部须有{min}年以上工作经历",
-      en: "Selected cadre {entity} in {related} has no work start date recorded; at least {min} years of work are required",
+      zh: `驻{related}的选派干部{entity}未填写参加工作时间，不能确认有{min}年以上工作经历。原文：“${QUOTE}”。`,
+      en: `The dispatched cadre {entity} in {related} has no work start date recorded, so cannot be shown to have worked {min} years ("${QUOTE}").`,
     },
   },
   *check(index, ctx) {

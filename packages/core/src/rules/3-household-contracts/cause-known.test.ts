@@ -16,8 +16,10 @@ describe("household.cause-known", () => {
     expect(f.map((x) => [x.entity, x.related])).toEqual([
       [{ collection: "households", id: ID.h3 }, undefined],
     ]);
-    expect(f[0]!.message.zh).toContain("王三(H-3)");
-    expect(f[0]!.message.en).toContain("王三(H-3)");
+    expect(f[0]!.message.zh).toBe(
+      "天堂镇莲塘村贫困户王三（户编号：H-3）没有登记主要致贫原因。原文：“了解掌握贫困户家庭情况及致贫原因等”。",
+    );
+    expect(f[0]!.message.en).toContain("household 王三 (H-3) of 莲塘村");
   });
 
   it("takes an empty cause as absent, and leaves an invalid one to the data checks", () => {

@@ -9,10 +9,14 @@ export const householdCauseKnown = defineRule({
   scope: "county",
   quote: "了解掌握贫困户家庭情况及致贫原因等",
   title: { zh: "掌握贫困户的致贫原因", en: "The cause of a household's poverty is known" },
+  interpretation: {
+    zh: "以登记了主要致贫原因为准；主要致贫原因填写有误的，由数据检查报告，本规则不作判断",
+    en: "The main cause of poverty must be recorded; an invalid cause is reported by the data checks and not judged here",
+  },
   messages: {
     default: {
-      zh: "贫困户{entity}没有登记主要致贫原因;帮扶责任人要了解掌握贫困户家庭情况及致贫原因",
-      en: "Household {entity} has no recorded cause of poverty; the helper must know the household's situation and the cause of its poverty",
+      zh: "{entity}没有登记主要致贫原因。原文：“了解掌握贫困户家庭情况及致贫原因等”。",
+      en: 'No main cause of poverty is recorded for {entity} ("了解掌握贫困户家庭情况及致贫原因等").',
     },
   },
   *check(index, ctx) {

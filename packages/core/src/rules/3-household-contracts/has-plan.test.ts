@@ -19,8 +19,10 @@ describe("household.has-plan", () => {
     delete byId(d.households, ID.h1).planOn;
     const f = findingsOf(rule, d);
     expect(hits(rule, d)).toEqual([[ID.h1]]);
-    expect(f[0]!.message.zh).toContain("张一(H-1)");
-    expect(f[0]!.message.en).toContain("no help plan");
+    expect(f[0]!.message.zh).toBe(
+      "截至2018年7月20日，天堂镇天堂村贫困户张一（户编号：H-1）没有帮扶计划（未记录帮扶计划制定日期）。原文：“根据贫困户的实际情况,帮助制定具体帮扶计划”。",
+    );
+    expect(f[0]!.message.en).toContain("has no help plan");
   });
 
   it("skips a plan dated after asOf (a data.date-order error)", () => {

@@ -19,14 +19,20 @@ describe("household.helper-eligible", () => {
     const f = findingsOf(rule, d);
     expect(hits(rule, d)).toEqual([[ID.h1, staff(ID.cityUnit, "helper")]]);
     expect(f[0]!.related).toEqual([{ collection: "people", id: staff(ID.cityUnit, "helper") }]);
-    expect(f[0]!.message.zh).toContain("张一(H-1)");
-    expect(f[0]!.message.en).toContain("省扶贫办(U-P1)");
+    expect(f[0]!.message.zh).toBe(
+      "天堂镇天堂村贫困户张一（户编号：H-1）的帮扶责任人U-C1干部（U-C1-helper）是安庆市农委（U-C1）的干部职工，" +
+        "既不是该村包村帮扶单位省扶贫办（U-P1）的干部职工，也不是所在乡（镇）干部或本村村干部。" +
+        "原文：“由包村帮扶单位负责组织本单位干部职工进行结对帮扶”。",
+    );
+    expect(f[0]!.message.en).toContain("staff of 安庆市农委 (U-C1)");
+    expect(f[0]!.message.en).toContain("省扶贫办 (U-P1)");
   });
 
   it("passes a township cadre of its township and a village cadre of its village", () => {
     const d = compliantCounty();
     helpH(d, ID.h1, ID.keyTownshipCadre);
     helpH(d, ID.h3, villageCadre(ID.v2));
+    helpH(d, ID.h4, ID.otherCivilAffairs);
     expect(hits(rule, d)).toEqual([]);
   });
 
@@ -40,6 +46,7 @@ describe("household.helper-eligible", () => {
       [ID.h2, villageCadre(ID.v2)],
       [ID.h3, ID.collegeOfficialV1],
     ]);
+    expect(findingsOf(rule, d)[2]!.message.zh).toContain("天堂村（340828100201）的大学生村官");
   });
 
   it("keeps, for an exited village, the units whose contract ended on or after the exit", () => {
@@ -49,31 +56,30 @@ describe("household.helper-eligible", () => {
     expect(hits(rule, d)).toEqual([]);
     d.villageAssignments[0]!.endDate = "2016-12-31";
     expect(hits(rule, d)).toEqual([[ID.h1, staff(ID.provinceUnit, "helper")]]);
+    expect(findingsOf(rule, d)[0]!.message.zh).toContain("该村没有包村帮扶单位");
   });
 
   it("flags a unit's staff once its contract has ended, while the village has not exited", () => {
     const d = compliantCounty();
+    d.villageAssignments[0]!.endDate = "2018-07-21";
+    expect(hits(rule, d)).toEqual([]);
     d.villageAssignments[0]!.endDate = "2018-07-20";
     expect(hits(rule, d)).toEqual([[ID.h1, staff(ID.provinceUnit, "helper")]]);
   });
 
-  it("passes a non-poor village's household helped by a county-level unit of its county", () => {
-    const d = compliantCounty();
-    helpH(d, ID.h5, staff(ID.countyUnit, "helper"));
-    byId(d.units, ID.countyUnit).countyId = ID.keyCounty;
-    expect(hits(rule, d)).toEqual([]);
-  });
-
-  it("flags a non-poor village's household helped by a unit of another county or another level", () => {
-    const d = compliantCounty();
-    helpH(d, ID.h5, staff(ID.countyUnit, "helper"));
-    const f = findingsOf(rule, d);
-    expect(hits(rule, d)).toEqual([[ID.h5, staff(ID.countyUnit, "helper")]]);
-    expect(f[0]!.message.zh).toContain("非贫困村");
-    helpH(d, ID.h5, staff(ID.cityUnit, "helper"));
-    expect(hits(rule, d)).toEqual([[ID.h5, staff(ID.cityUnit, "helper")]]);
-    helpH(d, ID.h5, ID.keyTownshipCadre);
-    expect(hits(rule, d)).toEqual([]);
+  it("does not check a household of a non-poor village, whoever helps it", () => {
+    for (const helper of [
+      staff(ID.countyUnit, "helper"),
+      staff(ID.cityUnit, "helper"),
+      staff(ID.provinceUnit, "helper"),
+      ID.otherTownshipCadre,
+      villageCadre(ID.v4),
+      ID.collegeOfficialV1,
+    ]) {
+      const d = compliantCounty();
+      helpH(d, ID.h5, helper);
+      expect(hits(rule, d), helper).toEqual([]);
+    }
   });
 
   it("checks only current helpers", () => {
@@ -89,6 +95,27 @@ describe("household.helper-eligible", () => {
       personId: staff(ID.countyUnit, "helper"),
       startDate: "2018-07-21",
     });
+    expect(hits(rule, d)).toEqual([]);
+  });
+
+  it("does not judge a helper whose people row names an unknown unit", () => {
+    const d = compliantCounty();
+    helpH(d, ID.h1, staff(ID.cityUnit, "helper"));
+    expect(hits(rule, d)).toEqual([[ID.h1, staff(ID.cityUnit, "helper")]]);
+    byId(d.people, staff(ID.cityUnit, "helper")).unitId = "U-NOWHERE";
+    expect(hits(rule, d)).toEqual([]);
+  });
+
+  it("does not judge a helper whose unit's contract for the village cannot be placed in time", () => {
+    const d = compliantCounty();
+    d.villageAssignments[0]!.endDate = "2014-07-14"; // before its start: data.date-order
+    expect(hits(rule, d)).toEqual([]);
+  });
+
+  it("does not judge a household whose village's poor flag is broken", () => {
+    const d = compliantCounty();
+    helpH(d, ID.h1, staff(ID.cityUnit, "helper"));
+    (byId(d.villages, ID.v1) as { isPoor: unknown }).isPoor = "maybe";
     expect(hits(rule, d)).toEqual([]);
   });
 });

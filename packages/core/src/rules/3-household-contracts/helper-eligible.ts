@@ -1,8 +1,9 @@
+import { joinMessages } from "../../engine/findings.js";
 import type { Person, Unit, Village } from "../../schema/collections.js";
 import { defineRule } from "../rule.js";
-import { helperOf, householdRef, isPoor, villageOf } from "./lookups.js";
+import { helperOf, householdRef, isPoor, standing, villageOf } from "./lookups.js";
 
-/** 三(一): who may help a household — the contracting units' staff, or local cadres. */
+/** 三(一): who may help a poor village's household — the contracting units' staff, or local cadres. */
 export const householdHelperEligible = defineRule({
   id: "household.helper-eligible",
   clause: "三(一)",
@@ -10,21 +11,21 @@ export const householdHelperEligible = defineRule({
   scope: "county",
   quote: "由包村帮扶单位负责组织本单位干部职工进行结对帮扶",
   title: {
-    zh: "帮扶责任人由包村帮扶单位干部职工或所在乡(镇)、村干部担任",
-    en: "A household's helper is staff of a contracting unit or a local cadre",
+    zh: "贫困村贫困户的帮扶责任人是包村帮扶单位干部职工或所在乡（镇）、村干部",
+    en: "A poor village's household is helped by staff of a responsible unit or by a local cadre",
   },
   interpretation: {
-    zh: "已出列贫困村的包村帮扶单位还包括包村在出列之日或之后才结束的单位;非贫困村的帮扶责任人为本县县直单位干部职工、所在乡(镇)干部或本村村干部(“由所在乡(镇)、村统筹安排联系人”)",
-    en: 'An exited poor village\'s contracting units also include those whose contract ended on or after the exit; in a non-poor village the helper is staff of a county-level unit of its county, a township cadre of its township or a village cadre of its village ("由所在乡(镇)、村统筹安排联系人")',
+    zh: "只检查贫困村（含已出列的贫困村）的贫困户；非贫困村的贫困户不在检查之列，政策只规定由谁安排其联系人（“由所在乡(镇)、村统筹安排联系人”），没有限定谁可以担任。已出列贫困村的包村帮扶单位还包括包村关系在出列之日或之后结束的单位。帮扶责任人所在单位查无此单位的，或其所在单位对该村的包村记录无法确定起止日期的，不作判断",
+    en: "Only households of poor villages (exited or not) are checked; a non-poor village's households are not, as the text says only who arranges their helper (\"由所在乡(镇)、村统筹安排联系人\"), not who may be one. An exited village's responsible units also include those whose contract ended on or after the exit. A helper whose unit is unknown, or whose unit's contract for the village has unreadable dates, is not judged",
   },
   messages: {
     default: {
-      zh: "贫困村贫困户{entity}的帮扶责任人{related}既不是包村帮扶单位({units})的干部职工,也不是所在乡(镇)干部或本村村干部;贫困村的贫困户由包村帮扶单位组织本单位干部职工结对帮扶",
-      en: "The helper {related} of household {entity} in a poor village is neither staff of a contracting unit ({units}) nor a cadre of its township or village; households of poor villages are helped by the contracting units' staff",
+      zh: "{entity}的帮扶责任人{related}是{who}，既不是该村包村帮扶单位{units}的干部职工，也不是所在乡（镇）干部或本村村干部。原文：“由包村帮扶单位负责组织本单位干部职工进行结对帮扶”。",
+      en: 'The helper {related} of {entity} is {who}: neither staff of the village\'s responsible units ({units}) nor a cadre of its township or village ("由包村帮扶单位负责组织本单位干部职工进行结对帮扶").',
     },
-    nonPoor: {
-      zh: "非贫困村贫困户{entity}的帮扶责任人{related}不是本县县直单位干部职工、所在乡(镇)干部或本村村干部;非贫困村的贫困户由所在乡(镇)、村统筹安排联系人",
-      en: "The helper {related} of household {entity} in a non-poor village is not staff of a county-level unit of its county nor a cadre of its township or village; households of non-poor villages are given a local helper by their township and village",
+    noUnit: {
+      zh: "{entity}的帮扶责任人{related}是{who}，不是所在乡（镇）干部或本村村干部，而截至{asOf}该村没有包村帮扶单位。原文：“由包村帮扶单位负责组织本单位干部职工进行结对帮扶”。",
+      en: 'The helper {related} of {entity} is {who}, not a cadre of its township or village, and the village has no responsible unit as of {asOf} ("由包村帮扶单位负责组织本单位干部职工进行结对帮扶").',
     },
   },
   *check(index, ctx) {
@@ -39,34 +40,38 @@ export const householdHelperEligible = defineRule({
     };
     const isLocal = (person: Person, village: Village) =>
       ctx.isTownshipCadreOf(person, village.townshipId) || ctx.isVillageCadreOf(person, village.id);
+    // No cascade: a contract of the helper's unit whose dates are broken might make it eligible.
+    const unplacedContract = (village: Village, unitId: string | undefined) =>
+      unitId !== undefined &&
+      index
+        .contractsOfVillage(village.id)
+        .some((r) => r.unitId === unitId && !ctx.ok(r, "startDate", "endDate"));
 
     for (const household of index.rows("households")) {
       const rows = ctx.currentHelpers(household);
       if (rows.length === 0) continue;
       const village = villageOf(index, ctx, household);
-      const poor = village && isPoor(ctx, village);
-      if (!village || poor === undefined) continue;
+      // interpretation: a non-poor village's households are not checked ("统筹安排联系人").
+      if (!village || isPoor(ctx, village) !== true) continue;
       for (const row of rows) {
+        // A helper whose role or place (its unitId) is broken is not judged.
         const person = helperOf(index, ctx, row);
         if (!person || isLocal(person, village)) continue;
-        if (poor) {
-          // interpretation: an exited village keeps the units whose contract ended on or after the exit.
-          const units = helperUnits(village);
-          if (person.role === "unit_staff" && units.some((u) => u.id === person.unitId)) continue;
-          yield {
-            ...householdRef(household.id, person.id),
-            params: {
-              units: units.map((u) => index.label("units", u.id)).join(", ") || "—",
-            },
-          };
-        } else {
-          const countyId = index.township(village.townshipId)?.countyId;
-          const unit = person.role === "unit_staff" ? index.unit(person.unitId) : undefined;
-          if (unit && !ctx.ok(unit, "level", "countyId")) continue;
-          if (countyId !== undefined && unit?.level === "county" && unit.countyId === countyId)
-            continue;
-          yield { ...householdRef(household.id, person.id), message: "nonPoor" };
+        // interpretation: an exited village keeps the units whose contract ended on or after the exit.
+        const units = helperUnits(village);
+        if (person.role === "unit_staff") {
+          if (units.some((u) => u.id === person.unitId)) continue;
+          if (unplacedContract(village, person.unitId)) continue;
         }
+        yield {
+          ...householdRef(household.id, person.id),
+          ...(units.length === 0 ? { message: "noUnit" } : {}),
+          params: {
+            who: standing(index, person),
+            units: joinMessages(units.map((u) => index.labels("units", u.id))),
+            asOf: ctx.asOf,
+          },
+        };
       }
     }
   },

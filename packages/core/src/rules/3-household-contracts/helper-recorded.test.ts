@@ -13,9 +13,13 @@ describe("household.helper-recorded", () => {
     d.householdAssignments[0]!.recordedInRegister = false;
     const f = findingsOf(rule, d);
     expect(hits(rule, d)).toEqual([[ID.h1, staff(ID.provinceUnit, "helper")]]);
-    expect(f[0]!.message.zh).toContain("张一(H-1)");
-    expect(f[0]!.message.zh).toContain("未填入《贫困户登记表》;");
-    expect(f[0]!.message.en).toContain("not recorded in the register;");
+    expect(f[0]!.message.zh).toBe(
+      "天堂镇天堂村贫困户张一（户编号：H-1）的帮扶责任人U-P1干部（U-P1-helper）未填入《贫困户登记表》。" +
+        "原文：“帮扶责任人的基本情况要分别填写到国家统一印制的《贫困户登记表》和《扶贫手册》”。",
+    );
+    expect(f[0]!.message.en).toContain(
+      "not recorded in the household register (《贫困户登记表》) (",
+    );
   });
 
   it("flags a helper missing from the handbook, or from both", () => {
@@ -23,7 +27,13 @@ describe("household.helper-recorded", () => {
     d.householdAssignments[0]!.recordedInHandbook = false;
     expect(hits(rule, d)).toEqual([[ID.h1, staff(ID.provinceUnit, "helper")]]);
     d.householdAssignments[0]!.recordedInRegister = false;
-    expect(findingsOf(rule, d)[0]!.message.zh).toContain("《贫困户登记表》和《扶贫手册》");
+    expect(findingsOf(rule, d)[0]!.message.zh).toContain("未填入《贫困户登记表》和《扶贫手册》。");
+  });
+
+  it("says nothing of a row whose record flag is broken", () => {
+    const d = compliantCounty();
+    (d.householdAssignments[0] as { recordedInRegister: unknown }).recordedInRegister = "maybe";
+    expect(hits(rule, d)).toEqual([]);
   });
 
   it("checks only current assignments", () => {

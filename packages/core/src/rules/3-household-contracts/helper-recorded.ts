@@ -12,10 +12,14 @@ export const householdHelperRecorded = defineRule({
     zh: "帮扶责任人填入《贫困户登记表》和《扶贫手册》",
     en: "The helper is recorded in the household register and the poverty handbook",
   },
+  interpretation: {
+    zh: "检查每条当前包户记录；《贫困户登记表》和《扶贫手册》缺一即不符合",
+    en: "Every current helper row is checked; a row missing from either form fails",
+  },
   messages: {
     default: {
-      zh: "贫困户{entity}的帮扶责任人{related}未填入{forms};帮扶责任人的基本情况要分别填写到《贫困户登记表》和《扶贫手册》",
-      en: "The helper {related} of household {entity} is not recorded in {formsEn}; the helper's details must be entered in both the household register and the poverty handbook",
+      zh: "{entity}的帮扶责任人{related}未填入{forms}。原文：“帮扶责任人的基本情况要分别填写到国家统一印制的《贫困户登记表》和《扶贫手册》”。",
+      en: 'The helper {related} of {entity} is not recorded in {forms} ("帮扶责任人的基本情况要分别填写到国家统一印制的《贫困户登记表》和《扶贫手册》").',
     },
   },
   *check(index, ctx) {
@@ -24,15 +28,21 @@ export const householdHelperRecorded = defineRule({
         continue;
       if (!ctx.isCurrent(row) || !index.household(row.householdId)) continue;
       const missing = [
-        ...(row.recordedInRegister === true ? [] : [["《贫困户登记表》", "the register"]]),
-        ...(row.recordedInHandbook === true ? [] : [["《扶贫手册》", "the handbook"]]),
+        ...(row.recordedInRegister === true
+          ? []
+          : [["《贫困户登记表》", "the household register (《贫困户登记表》)"]]),
+        ...(row.recordedInHandbook === true
+          ? []
+          : [["《扶贫手册》", "the poverty handbook (《扶贫手册》)"]]),
       ];
       if (missing.length === 0) continue;
       yield {
         ...householdRef(row.householdId, row.personId),
         params: {
-          forms: missing.map(([zh]) => zh).join("和"),
-          formsEn: missing.map(([, en]) => en).join(" and "),
+          forms: {
+            zh: missing.map(([zh]) => zh).join("和"),
+            en: missing.map(([, en]) => en).join(" and "),
+          },
         },
       };
     }

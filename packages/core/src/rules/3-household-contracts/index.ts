@@ -6,6 +6,7 @@ import { householdHelperEligible } from "./helper-eligible.js";
 import { householdHelperRecorded } from "./helper-recorded.js";
 import { householdRegularVisits } from "./regular-visits.js";
 import { householdUnitStaffFirst } from "./unit-staff-first.js";
+import { householdVerifiedBeforePairing } from "./verified-before-pairing.js";
 import { householdVerifiedByResidentCadre } from "./verified-by-resident-cadre.js";
 import { householdWelfareToCivilAffairs } from "./welfare-to-civil-affairs.js";
 
@@ -14,6 +15,7 @@ export const SECTION_3_RULES: readonly Rule[] = [
   householdUnitStaffFirst,
   householdWelfareToCivilAffairs,
   householdVerifiedByResidentCadre,
+  householdVerifiedBeforePairing,
   householdHelperRecorded,
   householdCauseKnown,
   householdHasPlan,

@@ -3,7 +3,7 @@
  * a lookup whose needed field is broken answers `undefined`, and the rule skips the row.
  */
 import type { DatasetIndex } from "../../engine/dataset-index.js";
-import type { EntityRef } from "../../engine/findings.js";
+import type { EntityRef, Message } from "../../engine/findings.js";
 import type { RuleContext } from "../../engine/rule-context.js";
 import type { Household, HouseholdAssignment, Person, Village } from "../../schema/collections.js";
 
@@ -61,4 +61,31 @@ export function householdRef(householdId: string, helperId?: string) {
   return helperId === undefined
     ? { entity }
     : { entity, related: [{ collection: "people", id: helperId }] };
+}
+
+/**
+ * What a person is, in words, for a message: `安庆市农委（U-C1）的干部职工` / `staff of 安庆市农委
+ * (U-C1)`, `天堂镇（340828100）的乡（镇）干部`, `天堂村（340828100201）的村干部`.
+ */
+export function standing(index: DatasetIndex, person: Person): Message {
+  const place = (collection: "units" | "townships" | "villages", id: string | undefined) =>
+    id === undefined ? undefined : index.labels(collection, id);
+  const say = (where: Message | undefined, zh: string, en: string): Message =>
+    where ? { zh: `${where.zh}的${zh}`, en: `${en} of ${where.en}` } : { zh, en };
+  switch (person.role) {
+    case "unit_staff":
+      return say(place("units", person.unitId), "干部职工", "staff");
+    case "township_cadre":
+      return say(place("townships", person.townshipId), "乡（镇）干部", "a township cadre");
+    case "civil_affairs_officer":
+      return say(place("townships", person.townshipId), "民政委员", "the civil-affairs officer");
+    case "village_cadre":
+      return say(place("villages", person.villageId), "村干部", "a village cadre");
+    default:
+      return say(
+        place("villages", person.villageId),
+        "大学生村官",
+        "a college-graduate village official",
+      );
+  }
 }

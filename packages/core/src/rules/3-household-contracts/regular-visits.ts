@@ -1,8 +1,12 @@
 import { visitKindCode } from "../../engine/visits.js";
-import { defineRule } from "../rule.js";
+import type { HouseholdAssignment } from "../../schema/collections.js";
+import { type CountIn, failingDutyYears, pairsOf, periodsMessage } from "../duty-years.js";
+import { defineRule, type RuleHit } from "../rule.js";
 import { householdRef } from "./lookups.js";
 
 const HOUSEHOLD_VISIT = visitKindCode("household_visit");
+
+const QUOTE = "定期走访贫困户";
 
 /** 三(二)3: a helper visits the household regularly. */
 export const householdRegularVisits = defineRule({
@@ -10,43 +14,54 @@ export const householdRegularVisits = defineRule({
   clause: "三(二)3",
   severity: "warning",
   scope: "county",
-  quote: "定期走访贫困户",
+  quote: QUOTE,
   title: { zh: "帮扶责任人定期走访贫困户", en: "The helper visits the household regularly" },
   interpretation: {
-    zh: "“定期”理解为每个结束的包户年度内至少入户走访 householdVisitsPerYear 次(默认 4 次,即每季度一次)",
-    en: '"Regularly" is read as at least householdVisitsPerYear household visits (default 4, quarterly) in every ended contract year of the assignment',
+    zh: "“定期”未定次数，按每年度至少入户走访四次计，即每季度一次（参数“帮扶责任人每年入户走访次数”）；同一帮扶责任人对同一贫困户的各段结对关系合并计算，不足一年的年度按结对天数折算、四舍五入，只计结对期间的走访。",
+    en: '"Regularly" names no number: read as at least householdVisitsPerYear (default 4, quarterly) household visits a calendar year; the helper\'s rows for the household are taken together, a partial year is prorated (rounded half up) and only visits on its covered days count',
   },
   messages: {
     default: {
-      zh: "贫困户{entity}的帮扶责任人{related}在始于{years}年的包户年度内入户走访少于{min}次;帮扶责任人要定期走访贫困户",
-      en: "The helper {related} of household {entity} made fewer than {min} household visits in the contract years starting in {years}; helpers must visit their households regularly",
+      zh: `{entity}的帮扶责任人{related}入户走访次数不足：{periods}。原文：“${QUOTE}”。`,
+      en: `Helper {related} made too few household visits to {entity}: {periods} ("${QUOTE}").`,
     },
   },
   *check(index, ctx) {
-    // interpretation: "定期" means at least householdVisitsPerYear visits per contract year.
-    const min = ctx.params.householdVisitsPerYear;
+    // interpretation: "定期" means at least householdVisitsPerYear visits a year.
+    const perYear = ctx.params.householdVisitsPerYear;
+    const asOfDay = ctx.asOfDay;
+    // One counter for the whole run (a province has millions of pairs): it reads the pair in hand.
+    const target = { household: "" };
+    let personId = "";
+    const count: CountIn = (fromDay, toDay) =>
+      index.visits.count(target, personId, HOUSEHOLD_VISIT, fromDay, toDay, asOfDay);
+    const helperOf = (row: HouseholdAssignment) =>
+      ctx.ok(row, "personId") && row.personId !== undefined ? row.personId : undefined;
+    const judge = (rows: readonly HouseholdAssignment[]): RuleHit | undefined => {
+      const failing = failingDutyYears(ctx, rows, perYear, count);
+      if (!failing) return undefined;
+      return {
+        ...householdRef(target.household, personId),
+        years: failing.map((f) => f.year),
+        params: { periods: periodsMessage(failing) },
+      };
+    };
     for (const household of index.rows("households")) {
-      let failing: Map<string, number[]> | undefined;
-      for (const row of index.helpersOf(household)) {
-        if (!ctx.ok(row, "personId") || row.personId === undefined) continue;
-        for (const year of ctx.contractYears(row)) {
-          const n = index.visits.count(
-            { household: household.id },
-            row.personId,
-            HOUSEHOLD_VISIT,
-            year.fromDay,
-            year.toDay,
-            ctx.asOfDay,
-          );
-          if (n >= min) continue;
-          failing ??= new Map();
-          const years = failing.get(row.personId) ?? [];
-          years.push(year.year);
-          failing.set(row.personId, years);
-        }
+      const rows = index.helpersOf(household);
+      if (rows.length === 0) continue;
+      target.household = household.id;
+      if (rows.length === 1) {
+        const helper = helperOf(rows[0]!);
+        if (helper === undefined) continue;
+        personId = helper;
+        const hit = judge(rows);
+        if (hit) yield hit;
+        continue;
       }
-      for (const [personId, years] of failing ?? []) {
-        yield { ...householdRef(household.id, personId), years, params: { min } };
+      for (const pair of pairsOf(rows, helperOf)) {
+        personId = pair.key;
+        const hit = judge(pair.rows);
+        if (hit) yield hit;
       }
     }
   },

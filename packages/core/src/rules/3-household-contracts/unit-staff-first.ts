@@ -1,8 +1,10 @@
-import type { Unit, Village } from "../../schema/collections.js";
+import type { Message } from "../../engine/findings.js";
+import { joinMessages } from "../../engine/findings.js";
+import type { Person, Unit, Village } from "../../schema/collections.js";
 import { defineRule } from "../rule.js";
-import { helperOf, householdRef, isPoor, villageOf, welfareKnown } from "./lookups.js";
+import { helperOf, householdRef, isPoor, standing, villageOf, welfareKnown } from "./lookups.js";
 
-/** 三(一): local cadres help a poor village's household only when the units cannot. */
+/** 三(一): local cadres help a poor village's household only when the units' staff cannot. */
 export const householdUnitStaffFirst = defineRule({
   id: "household.unit-staff-first",
   clause: "三(一)",
@@ -12,44 +14,52 @@ export const householdUnitStaffFirst = defineRule({
   quote: "对包村帮扶单位人员编制少,不能全部包扶贫困户的,由所在乡(镇)、村干部负责联系",
   title: {
     zh: "贫困村的贫困户先由包村帮扶单位干部职工包扶",
-    en: "A poor village's households are helped by the contracting units' staff first",
+    en: "A poor village's households are helped by the responsible units' staff first",
   },
   interpretation: {
-    zh: "例外的条件不成立,指包村帮扶单位并非全部编制少(编制人数不超过 smallUnitMaxStaff),且其干部职工中尚有人未包扶任何贫困户;五保户和无劳动能力的低保户由 household.welfare-to-civil-affairs 判断",
-    en: "The exception's condition fails when the contracting units are not all small (staffSize ≤ smallUnitMaxStaff) and one of their staff helps no household at the audit date; welfare households are judged by household.welfare-to-civil-affairs",
+    zh: "例外的条件是包村帮扶单位“不能全部包扶贫困户”：只要该村任一包村帮扶单位尚有干部职工在核查基准日未包扶任何贫困户，例外即不成立，不论编制人数多少。干部职工按人员所在单位计，每一名都算，主要负责同志、分管负责人和驻村帮扶干部也不例外；包扶的贫困户不限于本村。只看由所在乡（镇）干部或本村村干部联系的贫困户；五保户和无劳动能力的低保户不在此列。已出列贫困村的包村帮扶单位还包括包村关系在出列之日或之后结束的单位。包户记录无法确定起止日期的干部职工不算未包扶",
+    en: "The exception's condition (\"不能全部包扶贫困户\") fails as soon as a responsible unit of the village has a staff member who helps no household at the audit date, whatever its size. Staff are the people whose unit it is, every one of them, the principal, the deputy and the resident cadre included; the households they help may be anywhere. Only households helped by a cadre of their own township or village are judged, welfare households excepted. An exited village's responsible units also include those whose contract ended on or after the exit. A staff member with a helper row whose dates cannot be read is not counted as free",
   },
   messages: {
     default: {
-      zh: "贫困村贫困户{entity}由乡(镇)、村干部{related}联系,但包村帮扶单位并非都编制少,且{units}尚有干部职工未包扶贫困户;只有包村帮扶单位编制少、不能全部包扶时,才由所在乡(镇)、村干部负责联系",
-      en: "Household {entity} of a poor village is helped by the local cadre {related}, yet the contracting units are not all small and {units} still have staff who help no household; local cadres take a household only when small units cannot help them all",
+      zh: "{entity}的帮扶责任人{related}是{who}，而截至{asOf}该村包村帮扶单位尚有干部职工未包扶任何贫困户：{free}。原文：“对包村帮扶单位人员编制少,不能全部包扶贫困户的,由所在乡(镇)、村干部负责联系”。",
+      en: 'The helper {related} of {entity} is {who}, while as of {asOf} the village\'s responsible units still have staff who help no household: {free} ("对包村帮扶单位人员编制少,不能全部包扶贫困户的,由所在乡(镇)、村干部负责联系").',
     },
   },
   *check(index, ctx) {
-    const idle = new Map<string, boolean>();
-    // Whether a unit has a staff member with no current helper row (anywhere).
-    const hasIdleStaff = (unit: Unit) => {
-      let answer = idle.get(unit.id);
+    // Free staff: every helper row readable and none current (a row with broken dates might be).
+    const isFree = (p: Person) =>
+      index
+        .householdsHelpedBy(p.id)
+        .every((r) => ctx.ok(r, "startDate", "endDate") && !ctx.isCurrent(r));
+    const freeOfUnit = new Map<string, number>();
+    const freeCount = (unit: Unit) => {
+      let n = freeOfUnit.get(unit.id);
+      if (n === undefined) {
+        n = index.staffOfUnit(unit.id).filter(isFree).length;
+        freeOfUnit.set(unit.id, n);
+      }
+      return n;
+    };
+    const freeOfVillage = new Map<string, Message | null>();
+    // interpretation: the exception is not open while a responsible unit has a free staff member.
+    const free = (village: Village): Message | null => {
+      let answer = freeOfVillage.get(village.id);
       if (answer === undefined) {
-        answer = index
-          .staffOfUnit(unit.id)
-          .some((p) => !index.householdsHelpedBy(p.id).some((r) => ctx.isCurrent(r)));
-        idle.set(unit.id, answer);
+        const units = ctx.helperUnits(village).filter((u) => freeCount(u) > 0);
+        answer =
+          units.length === 0
+            ? null
+            : joinMessages(
+                units.map((u) => {
+                  const name = index.labels("units", u.id);
+                  const n = freeCount(u);
+                  return { zh: `${name.zh}${n}名`, en: `${name.en}: ${n}` };
+                }),
+              );
+        freeOfVillage.set(village.id, answer);
       }
       return answer;
-    };
-    const open = new Map<string, Unit[]>();
-    // interpretation: the exception is not open while the units are not all small and some have idle staff.
-    const unitsWithIdleStaff = (village: Village): Unit[] => {
-      let units = open.get(village.id);
-      if (!units) {
-        const all = ctx.helperUnits(village);
-        units =
-          all.every((u) => ctx.ok(u, "staffSize")) && all.some((u) => !ctx.isSmall(u))
-            ? all.filter(hasIdleStaff)
-            : [];
-        open.set(village.id, units);
-      }
-      return units;
     };
 
     for (const household of index.rows("households")) {
@@ -68,11 +78,11 @@ export const householdUnitStaffFirst = defineRule({
           )
         )
           continue;
-        const units = unitsWithIdleStaff(village);
-        if (units.length === 0) continue;
+        const units = free(village);
+        if (units === null) continue;
         yield {
           ...householdRef(household.id, person.id),
-          params: { units: units.map((u) => index.label("units", u.id)).join(", ") },
+          params: { who: standing(index, person), asOf: ctx.asOf, free: units },
         };
       }
     }

@@ -25,8 +25,11 @@ describe("household.welfare-to-civil-affairs", () => {
     const f = findingsOf(rule, d);
     expect(hits(rule, d)).toEqual([[ID.h2, staff(ID.provinceUnit, "helper")]]);
     expect(f[0]!.severity).toBe("warning");
-    expect(f[0]!.message.zh).toContain("李二(H-2)");
-    expect(f[0]!.message.en).toContain("李二(H-2)");
+    expect(f[0]!.message.zh).toBe(
+      "天堂镇天堂村贫困户李二（户编号：H-2）是五保户，其帮扶责任人U-P1干部（U-P1-helper）是省扶贫办（U-P1）的干部职工，不是所在乡（镇）的民政委员或本村村干部。" +
+        "原文：“贫困户中的五保户和无劳动能力的低保户原则上由所在乡(镇)的民政委员和村干部联系”。",
+    );
+    expect(f[0]!.message.en).toContain("household 李二 (H-2) of 天堂村, a wubao household");
   });
 
   it("flags a wubao household helped by an ordinary township cadre", () => {
@@ -48,6 +51,15 @@ describe("household.welfare-to-civil-affairs", () => {
     expect(hits(rule, d)).toEqual([]);
     byId(d.households, ID.h4).hasLaborCapacity = false;
     expect(hits(rule, d)).toEqual([[ID.h4, staff(ID.countyUnit, "helper")]]);
+    expect(findingsOf(rule, d)[0]!.message.zh).toContain("是无劳动能力的低保户");
+  });
+
+  it("does not judge a dibao household whose labour capacity is broken, nor a helper of unknown township", () => {
+    const d = compliantCounty();
+    (byId(d.households, ID.h4) as { hasLaborCapacity: unknown }).hasLaborCapacity = "maybe";
+    helpH2(d, ID.keyTownshipCadre);
+    byId(d.people, ID.keyTownshipCadre).townshipId = "T-NOWHERE";
+    expect(hits(rule, d)).toEqual([]);
   });
 
   it("checks only current helpers", () => {

@@ -1,5 +1,5 @@
 import { defineRule } from "../rule.js";
-import { helperOf, householdRef, villageOf, welfareKnown } from "./lookups.js";
+import { helperOf, householdRef, standing, villageOf, welfareKnown } from "./lookups.js";
 
 /** 三(一): welfare households go to the township's civil-affairs officer or a village cadre. */
 export const householdWelfareToCivilAffairs = defineRule({
@@ -9,17 +9,17 @@ export const householdWelfareToCivilAffairs = defineRule({
   scope: "county",
   quote: "贫困户中的五保户和无劳动能力的低保户原则上由所在乡(镇)的民政委员和村干部联系",
   title: {
-    zh: "五保户和无劳动能力的低保户由乡(镇)民政委员或村干部联系",
-    en: "Welfare households are helped by the township's civil-affairs officer or a village cadre",
+    zh: "五保户和无劳动能力的低保户由所在乡（镇）的民政委员或本村村干部联系",
+    en: "A welfare household is helped by its township's civil-affairs officer or a village cadre of its village",
   },
   interpretation: {
-    zh: "“和”列举的是谁可以担任这一名帮扶责任人:所在乡(镇)的民政委员或本村村干部均可;其他乡(镇)干部不是民政委员",
-    en: '"和" names who may be the one helper: the township\'s civil-affairs officer or a village cadre of the village; an ordinary township cadre is not the civil-affairs officer',
+    zh: "“和”列举的是谁可以担任这一名帮扶责任人：所在乡（镇）的民政委员或本村村干部均可；所在乡（镇）的其他乡（镇）干部不是民政委员；所在村是否贫困村都适用。无劳动能力的低保户指贫困户属性为低保贫困户且无劳动能力的户；贫困户属性或劳动能力有误的，不作判断",
+    en: '"和" names who may be the one helper: the township\'s civil-affairs officer or a village cadre of the village; another township cadre is not the civil-affairs officer; households of poor and non-poor villages alike. A dibao household counts when it has no labour capacity; a broken attribute or labour capacity is not judged',
   },
   messages: {
     default: {
-      zh: "五保户或无劳动能力的低保户{entity}的帮扶责任人{related}不是所在乡(镇)的民政委员或本村村干部;此类贫困户原则上由所在乡(镇)的民政委员和村干部联系",
-      en: "The helper {related} of welfare household {entity} is neither its township's civil-affairs officer nor a village cadre of its village; such households are in principle helped by them",
+      zh: "{entity}是{kind}，其帮扶责任人{related}是{who}，不是所在乡（镇）的民政委员或本村村干部。原文：“贫困户中的五保户和无劳动能力的低保户原则上由所在乡(镇)的民政委员和村干部联系”。",
+      en: 'The helper {related} of {entity}, {kind}, is {who}, neither its township\'s civil-affairs officer nor a village cadre of its village ("贫困户中的五保户和无劳动能力的低保户原则上由所在乡(镇)的民政委员和村干部联系").',
     },
   },
   *check(index, ctx) {
@@ -36,7 +36,16 @@ export const householdWelfareToCivilAffairs = defineRule({
         const civilAffairs =
           person.role === "civil_affairs_officer" && person.townshipId === village.townshipId;
         if (civilAffairs || ctx.isVillageCadreOf(person, village.id)) continue;
-        yield householdRef(household.id, person.id);
+        yield {
+          ...householdRef(household.id, person.id),
+          params: {
+            who: standing(index, person),
+            kind:
+              household.attribute === "wubao"
+                ? { zh: "五保户", en: "a wubao household" }
+                : { zh: "无劳动能力的低保户", en: "a dibao household without labour capacity" },
+          },
+        };
       }
     }
   },

@@ -1,6 +1,8 @@
+import { toDay, yearOf } from "../../calendar/calendar.js";
 import { defineRule } from "../rule.js";
+import { datedRow } from "./contract-terms.js";
 
-/** 四3: a contracting unit is assessed for every calendar year of its contract. */
+/** 四3: a contracting unit is assessed for every calendar year it held a contract at year end. */
 export const unitAnnualAssessment = defineRule({
   id: "unit.annual-assessment",
   clause: "四3",
@@ -8,44 +10,51 @@ export const unitAnnualAssessment = defineRule({
   scope: "province",
   quote: "开展年度包扶工作情况考核",
   title: {
-    zh: "开展年度包扶工作情况考核",
-    en: "The unit is assessed every year of its contract",
+    zh: "包村帮扶单位每年度接受年度包扶工作情况考核",
+    en: "The responsible unit is assessed every year of its contract",
   },
   interpretation: {
-    zh: "每一行已开始的包村记录(现行或已结束)都计入:其在审计日之前、包村期间经过的每个12月31日所在年度都要有考核",
-    en: "Every contract row that has started, current or ended, counts: each year whose 31 December falls within the contract and before the audit date needs an assessment",
+    zh: "已开始的包村记录（现行或已结束）都计入：某年12月31日有包村关系有效的年度，要有该年度的考核；12月31日加上材料完成宽限天数（默认90天）不晚于核查基准日的，才要求。等次不合格的考核也是考核。",
+    en: "Every started contract row, current or ended, counts: a year on whose 31 December one of the unit's rows is in force needs an assessment, once the grace days (90 by default) after that 31 December have passed. An unqualified grade is still an assessment.",
   },
   messages: {
     default: {
-      zh: "包村帮扶单位{entity}缺少{years}年度的包扶工作情况考核;要开展年度包扶工作情况考核",
-      en: "Contracting unit {entity} has no assessment for {years}; its contract work must be assessed every year",
+      zh: "包村帮扶单位{entity}截至{asOf}没有{years}的年度包扶工作情况考核（该年度12月31日在包村，其后{grace}天内应完成）。原文：“开展年度包扶工作情况考核”。",
+      en: 'Responsible unit {entity} has, as of {asOf}, no assessment for {years} (it held a contract on 31 December, the assessment being due {grace} days later) ("开展年度包扶工作情况考核").',
     },
   },
   *check(index, ctx) {
+    const grace = ctx.params.graceDays;
     const due = new Map<string, Set<number>>();
-    const lastYear = Number(ctx.asOf.slice(0, 4));
     for (const row of index.rows("villageAssignments")) {
-      const start = ctx.start(row);
-      if (!ctx.ok(row, "unitId") || start === undefined || !ctx.hasStarted(row)) continue;
-      // interpretation: an ended contract keeps the years it was current (the duty was due then).
+      if (row.unitId === undefined || !ctx.ok(row, "unitId")) continue;
+      // No cascade: a row with a broken date is not counted.
+      if (!datedRow(ctx, row) || !ctx.hasStarted(row)) continue;
       const years = due.get(row.unitId) ?? new Set<number>();
-      for (let y = Number(start.slice(0, 4)); y <= lastYear; y++) {
+      for (let y = yearOf(ctx.start(row)!); ; y++) {
         const dec31 = `${y}-12-31`;
-        if (dec31 >= ctx.asOf || (row.endDate !== undefined && row.endDate <= dec31)) break;
-        if (dec31 >= start) years.add(y);
+        if (toDay(dec31) + grace > ctx.asOfDay) break;
+        if (ctx.inForceOn(row, dec31)) years.add(y);
       }
       due.set(row.unitId, years);
     }
     for (const [unitId, years] of due) {
       if (years.size === 0 || !index.unit(unitId)) continue;
-      const assessed = new Set(
-        index
-          .assessmentsOfUnit(unitId)
-          .filter((a) => ctx.ok(a, "year"))
-          .map((a) => a.year),
-      );
+      const assessed = new Set<number>();
+      let unreadable = false;
+      for (const a of index.assessmentsOfUnit(unitId)) {
+        if (a.year === undefined || !ctx.ok(a, "year")) unreadable = true;
+        else assessed.add(a.year);
+      }
+      // No cascade: an assessment without a readable year may be any year's.
+      if (unreadable) continue;
       const missing = [...years].filter((y) => !assessed.has(y)).sort((a, b) => a - b);
-      if (missing.length > 0) yield { entity: { collection: "units", id: unitId }, years: missing };
+      if (missing.length > 0)
+        yield {
+          entity: { collection: "units", id: unitId },
+          years: missing,
+          params: { asOf: ctx.asOf, grace },
+        };
     }
   },
 });

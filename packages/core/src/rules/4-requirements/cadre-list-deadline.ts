@@ -1,5 +1,7 @@
 import { defineRule } from "../rule.js";
-import { poorAtDeadline, submittedInTime } from "./list-deadline.js";
+import { listStatus, tallyPoor } from "./list-deadline.js";
+
+const QUOTE = "各市要在8月10日前将驻村帮扶干部名单汇总上报";
 
 /** 四4: every city reports its list of resident cadres by 10 August. */
 export const reportCadreListDeadline = defineRule({
@@ -7,34 +9,44 @@ export const reportCadreListDeadline = defineRule({
   clause: "四4",
   severity: "error",
   scope: "county",
-  quote: "各市要在8月10日前将驻村帮扶干部名单汇总上报",
+  quote: QUOTE,
   title: {
-    zh: "各市在8月10日前上报驻村帮扶干部名单",
-    en: "Each city reports its resident cadres by 10 August",
+    zh: "有贫困村的市按期上报驻村帮扶干部名单",
+    en: "Each city with poor villages reports its resident cadres by the deadline",
   },
   interpretation: {
-    zh: "截止日当天上报视为按期;审计日在截止日之后才检查;截止日时仍为贫困村(含此后出列的)的村使其所在市负有上报义务",
-    en: "A list submitted on the deadline day is in time; the duty is checked only once asOf is after the deadline; a city has poor villages when one of its villages was poor at the deadline (a later exit does not lift the duty)",
+    zh: "上报期限当日上报视为按期；核查基准日在上报期限之后才核查；上报期限时为贫困村的村（含此后出列的）使所在市负有上报义务",
+    en: "A list submitted on the deadline day is in time; the duty is checked only once asOf is after the deadline; a city owes the list when one of its villages was a poor village on the deadline (a later exit does not lift the duty)",
   },
   messages: {
     default: {
-      zh: "市{entity}有贫困村,但未在{deadline}前(含当日)上报驻村帮扶干部名单;各市要在8月10日前将驻村帮扶干部名单汇总上报",
-      en: "City {entity} has poor villages but submitted no list of resident cadres on or before {deadline}; each city must report the list of its resident cadres by 10 August",
+      zh: `截至核查基准日{asOf}，{entity}尚未上报驻村帮扶干部名单；上报期限为{deadline}（含当日），当时该市有贫困村。原文：“${QUOTE}”。`,
+      en: `On {asOf} city {entity} has reported no list of its resident cadres; the deadline was {deadline}, when it had poor villages (“${QUOTE}”).`,
+    },
+    late: {
+      zh: `{entity}的驻村帮扶干部名单于{submittedOn}上报，晚于上报期限{deadline}（含当日），当时该市有贫困村。原文：“${QUOTE}”。`,
+      en: `City {entity} reported the list of its resident cadres on {submittedOn}, after the deadline of {deadline}, when it had poor villages (“${QUOTE}”).`,
     },
   },
   *check(index, ctx) {
     const deadline = ctx.params.cadreListDeadline;
     // interpretation: on the deadline day itself a list may still arrive.
     if (ctx.asOf <= deadline) return;
-    const cities = new Set<string>();
-    for (const village of index.rows("villages")) {
-      if (!ctx.ok(village, "townshipId") || !poorAtDeadline(ctx, village, deadline)) continue;
-      const city = index.cityOfVillage(village);
-      if (city) cities.add(city.id);
-    }
-    for (const id of cities) {
-      if (!submittedInTime(index, ctx, id, "cadre_list", deadline))
-        yield { entity: { collection: "cities", id }, params: { deadline } };
+    const tally = tallyPoor(index, ctx, deadline, (v) => index.countyOfVillage(v)?.cityId);
+    for (const [id, poor] of tally) {
+      // No cascade: a broken isPoor may be the city's only poor village.
+      if (poor.count === 0) continue;
+      const list = listStatus(index, ctx, id, "cadre_list", deadline);
+      if (list.status === "inTime" || list.status === "unknown") continue;
+      yield {
+        entity: { collection: "cities", id },
+        ...(list.status === "late" ? { message: "late" } : {}),
+        params: {
+          asOf: ctx.asOf,
+          deadline,
+          ...(list.status === "late" ? { submittedOn: list.submittedOn } : {}),
+        },
+      };
     }
   },
 });

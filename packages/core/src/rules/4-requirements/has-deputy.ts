@@ -1,4 +1,7 @@
+import { unitVillages, villageNames } from "../2-unit-contracts/unit-villages.js";
 import { defineRule } from "../rule.js";
+
+const QUOTE = "包村帮扶单位要确定分管负责人";
 
 /** 四2: a contracting unit names a deputy in charge of the contract. */
 export const unitHasDeputy = defineRule({
@@ -6,25 +9,28 @@ export const unitHasDeputy = defineRule({
   clause: "四2",
   severity: "error",
   scope: "county",
-  quote: "包村帮扶单位要确定分管负责人",
+  quote: QUOTE,
   title: {
     zh: "包村帮扶单位确定分管负责人",
-    en: "A contracting unit names a deputy in charge",
+    en: "A responsible unit names a deputy in charge",
   },
   messages: {
     default: {
-      zh: "包村帮扶单位{entity}未确定分管负责人;包村帮扶单位要确定分管负责人,具体负责包村帮扶工作",
-      en: "Contracting unit {entity} names no deputy in charge; a contracting unit must name a deputy in charge of its contract",
+      zh: `包村帮扶单位{entity}截至{asOf}包扶{villages}，未确定分管负责人。原文：“${QUOTE}”。`,
+      en: `Responsible unit {entity} contracts {villages} on {asOf} but has named no deputy in charge (“${QUOTE}”).`,
     },
   },
   *check(index, ctx) {
-    const seen = new Set<string>();
-    for (const row of index.rows("villageAssignments")) {
-      if (!ctx.ok(row, "unitId") || seen.has(row.unitId) || !ctx.isCurrent(row)) continue;
-      seen.add(row.unitId);
-      const unit = index.unit(row.unitId);
-      if (!unit || !ctx.ok(unit, "deputyId")) continue;
-      if (unit.deputyId === undefined) yield { entity: { collection: "units", id: unit.id } };
+    for (const unit of index.rows("units")) {
+      // A deputy that names nobody is a data error (no cascade).
+      if (!ctx.ok(unit, "deputyId") || unit.deputyId !== undefined) continue;
+      const { villages } = unitVillages(index, ctx, unit.id);
+      if (villages.length === 0) continue;
+      yield {
+        entity: { collection: "units", id: unit.id },
+        field: "deputyId",
+        params: { asOf: ctx.asOf, villages: villageNames(ctx, villages) },
+      };
     }
   },
 });

@@ -1,5 +1,29 @@
+import { toDay } from "../../calendar/calendar.js";
+import { unitDutyHits, yearOfDay } from "../duty-years.js";
 import { defineRule } from "../rule.js";
-import { failingContractYears } from "./contract-years.js";
+
+const QUOTE = "定期召开包村工作专题会议";
+
+/** A unit's meetings as sorted day numbers, and what its broken meeting dates silence. */
+interface UnitMeetings {
+  days: Int32Array;
+  /** Years of meeting dates a data check broke but that can be read (a date after asOf). */
+  silentYears: number[];
+  /** A meeting whose date cannot be read at all: the rule says nothing about the unit. */
+  silentAll: boolean;
+}
+
+/** The first index of `days` (ascending) holding a day on or after `day`. */
+function lowerBound(days: Int32Array, day: number): number {
+  let lo = 0;
+  let hi = days.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (days[mid]! < day) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
 
 /** 四2: the unit holds topic meetings on its contract regularly. */
 export const unitTopicMeetings = defineRule({
@@ -7,47 +31,48 @@ export const unitTopicMeetings = defineRule({
   clause: "四2",
   severity: "warning",
   scope: "county",
-  quote: "定期召开包村工作专题会议",
+  quote: QUOTE,
   title: {
-    zh: "定期召开包村工作专题会议",
+    zh: "包村帮扶单位定期召开包村工作专题会议",
     en: "The unit holds regular topic meetings on its contract",
   },
   interpretation: {
-    zh: "“定期”按每个包村年度至少topicMeetingsPerYear次(默认2次)计;会议属于单位,同一年度内的会议计入该单位所包的每个村",
-    en: "“定期” is read as at least topicMeetingsPerYear (default 2) meetings per contract year; meetings belong to the unit and count for every village it contracts in that year",
+    zh: "“定期”未定次数，按每年度至少两次计（参数“每年包村工作专题会议次数”）；会议属于包村帮扶单位而不分村，计入该单位所包的每个贫困村；同一包村帮扶单位对同一贫困村的各段包村关系合并计算，不足一年的年度按包村天数折算、四舍五入，只计包村期间召开的会议。",
+    en: "“定期” names no number: read as at least topicMeetingsPerYear (default 2) meetings a calendar year; a meeting is the unit's, not one village's, so it counts for every village the unit contracts; the unit's rows for the village are taken together, a partial year is prorated (rounded half up) and only meetings on its covered days count",
   },
   messages: {
     default: {
-      zh: "包村帮扶单位{entity}在包扶{related}的{years}年开始的包村年度内召开包村工作专题会议少于{required}次;包村帮扶单位要定期召开包村工作专题会议",
-      en: "Unit {entity} held fewer than {required} topic meetings in the contract year(s) for {related} starting in {years}; the unit must hold regular topic meetings on its contract",
+      zh: `{entity}包扶{related}期间召开包村工作专题会议次数不足：{periods}。原文：“${QUOTE}”。`,
+      en: `{entity} held too few topic meetings while responsible for {related}: {periods} ("${QUOTE}").`,
     },
   },
   *check(index, ctx) {
-    // interpretation: topicMeetingsPerYear (default 2) stands for "定期", which names no number.
-    const required = ctx.params.topicMeetingsPerYear;
-    const datesOf = new Map<string, string[]>();
-    const meetingDates = (unitId: string) => {
-      let dates = datesOf.get(unitId);
-      if (!dates) {
-        dates = index
-          .meetingsOfUnit(unitId)
-          .filter((m) => ctx.ok(m, "date"))
-          .map((m) => m.date);
-        datesOf.set(unitId, dates);
+    const byUnit = new Map<string, UnitMeetings>();
+    const meetingsOf = (unitId: string): UnitMeetings => {
+      let found = byUnit.get(unitId);
+      if (found) return found;
+      const days: number[] = [];
+      const silentYears: number[] = [];
+      let silentAll = false;
+      for (const m of index.meetingsOfUnit(unitId)) {
+        if (ctx.ok(m, "date")) days.push(toDay(m.date));
+        // No cascade: a broken date says nothing about the years it may belong to.
+        else if (typeof m.date === "string") silentYears.push(yearOfDay(toDay(m.date)));
+        else silentAll = true;
       }
-      return dates;
+      found = { days: Int32Array.from(days).sort(), silentYears, silentAll };
+      byUnit.set(unitId, found);
+      return found;
     };
-    yield* failingContractYears(
-      index,
-      ctx,
-      (unit, _villageId, year) => {
-        const { start, end } = year.period;
+    // interpretation: topicMeetingsPerYear (default 2) stands for "定期", which names no number.
+    yield* unitDutyHits(index, ctx, ctx.params.topicMeetingsPerYear, (unit) => {
+      const { days, silentYears, silentAll } = meetingsOf(unit.id);
+      if (silentAll) return undefined;
+      return {
         // interpretation: a meeting is the unit's, not one village's, so it counts for each.
-        let n = 0;
-        for (const date of meetingDates(unit.id)) if (date >= start && date < end) n++;
-        return n < required;
-      },
-      { required },
-    );
+        count: (fromDay, toDay) => lowerBound(days, toDay) - lowerBound(days, fromDay),
+        ...(silentYears.length ? { silent: (year: number) => silentYears.includes(year) } : {}),
+      };
+    });
   },
 });
