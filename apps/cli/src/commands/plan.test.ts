@@ -28,7 +28,7 @@ describe("shuangbao plan", () => {
       "villageAssignments.csv",
     ]);
     const helpers = await readFile(join(out, "householdAssignments.csv"), "utf8");
-    expect(helpers.split("\r\n")[0]).toContain("依据条款,安排理由,Reason");
+    expect(helpers.split("\r\n")[0]).toContain("依据条款,安排理由,安排理由（英文）");
     expect(helpers).toContain(ID.h1);
     expect(r.stdout).toContain("帮扶责任人安排 1 条");
     // The office records the proposed helper after sign-off: until then the audit says so.

@@ -54,6 +54,45 @@ const cadreRow = (
 });
 
 describe("the cadre register", () => {
+  it("states its date in the title and names its columns in the words of rules.md", () => {
+    const table = build(compliantCounty());
+    expect(table.title).toEqual({
+      zh: "驻村帮扶干部基本情况登记表（截至2018年7月20日）",
+      en: "Register of resident cadres, as of 2018-07-20",
+    });
+    expect(table.sheet).toBe("驻村帮扶干部基本情况登记表");
+    expect(table.columns.map((c) => c.header)).toEqual([
+      "序号",
+      "人员编号",
+      "姓名",
+      "性别",
+      "出生日期",
+      "年龄（周岁）",
+      "政治面貌",
+      "学历",
+      "参加工作时间",
+      "工作年限（年）",
+      "派出单位",
+      "派出单位层级",
+      "职务",
+      "职级",
+      "是否后备干部",
+      "是否选派干部",
+      "村任职",
+      "驻村所在市",
+      "驻村所在县（市、区）",
+      "驻村所在乡镇",
+      "驻村",
+      "村代码",
+      "选派日期",
+      "审定日期",
+      "符合条件：中共党员",
+      "符合条件：3年以上工作经历",
+      "符合条件：大专以上学历",
+      "符合条件：40周岁以下",
+    ]);
+  });
+
   it("has a row per current resident cadre of the fixture, by county, township and village id", () => {
     expect(rowsOf(compliantCounty())).toEqual([
       cadreRow(1, ID.countyUnit, "怀宁县教育局", "县直", "怀宁县", "查湾村", ID.v4),
@@ -80,6 +119,16 @@ describe("the cadre register", () => {
     expect(rowOf(d, ID.cityUnit)).toMatchObject({ age: 45, meetsAge: false });
   });
 
+  it("judges age 40 at selectedOn by the day: the day before the 41st birthday meets", () => {
+    const d = compliantCounty();
+    cadre(d, ID.provinceUnit).birthDate = "1973-07-21"; // 40 on 2014-07-20, 41 the next day
+    cadre(d, ID.cityUnit).birthDate = "1973-07-20"; // 41 on 2014-07-20
+    cadre(d, ID.countyUnit).birthDate = "1979-07-20"; // 35 on 2014-07-20
+    expect(rowOf(d, ID.provinceUnit)).toMatchObject({ birthDate: "1973-07-21", meetsAge: true });
+    expect(rowOf(d, ID.cityUnit)).toMatchObject({ birthDate: "1973-07-20", meetsAge: false });
+    expect(rowOf(d, ID.countyUnit)).toMatchObject({ age: 39, meetsAge: true });
+  });
+
   it("judges exactly three years of work at selectedOn as meeting, one day short as not", () => {
     const d = compliantCounty();
     cadre(d, ID.provinceUnit).workStartDate = "2011-07-20";
@@ -96,28 +145,79 @@ describe("the cadre register", () => {
     expect(rowOf(d, ID.cityUnit)).toMatchObject({ education: "高中/中专", meetsEducation: false });
   });
 
-  it("leaves a criterion and its column blank when the input is missing, and shows 群众", () => {
+  it("shows 政治面貌 as 中共党员 or 非中共党员, and blank when unknown", () => {
+    const d = compliantCounty();
+    cadre(d, ID.cityUnit).partyMember = false;
+    delete cadre(d, ID.countyUnit).partyMember;
+    expect(rowOf(d, ID.provinceUnit)).toMatchObject({
+      politicalStatus: "中共党员",
+      meetsPartyMember: true,
+    });
+    expect(rowOf(d, ID.cityUnit)).toMatchObject({
+      politicalStatus: "非中共党员",
+      meetsPartyMember: false,
+    });
+    expect(rowOf(d, ID.countyUnit).politicalStatus).toBeUndefined();
+    expect(rowsOf(d).map((r) => r.politicalStatus)).not.toContain("群众");
+  });
+
+  it("judges a selected cadre's missing input as failing, as the selected-cadre rules do", () => {
     const d = compliantCounty();
     const p = cadre(d, ID.provinceUnit);
     delete p.birthDate;
+    delete p.idNumber; // its birth date would stand in for the missing one
     delete p.workStartDate;
     delete p.education;
     delete p.partyMember;
-    cadre(d, ID.cityUnit).partyMember = false;
     expect(rowOf(d, ID.provinceUnit)).toMatchObject({
+      selected: true,
       birthDate: undefined,
       age: undefined,
       workYears: undefined,
       education: undefined,
       politicalStatus: undefined,
+      meetsPartyMember: false,
+      meetsWorkYears: false,
+      meetsEducation: false,
+      meetsAge: false,
+    });
+  });
+
+  it("leaves a criterion blank when the input of a cadre who is not selected is missing", () => {
+    const d = compliantCounty();
+    byId(d.units, ID.cityUnit).category = "central_unit_in_anhui"; // only the flag decides
+    const p = cadre(d, ID.cityUnit);
+    delete p.birthDate;
+    delete p.idNumber;
+    delete p.workStartDate;
+    delete p.education;
+    delete p.partyMember;
+    expect(rowOf(d, ID.cityUnit)).toMatchObject({
+      selected: false,
       meetsPartyMember: undefined,
       meetsWorkYears: undefined,
       meetsEducation: undefined,
       meetsAge: undefined,
     });
-    expect(rowOf(d, ID.cityUnit)).toMatchObject({
-      politicalStatus: "群众",
-      meetsPartyMember: false,
+    // and judges what it knows, selected or not
+    p.partyMember = false;
+    p.education = "associate";
+    expect(rowOf(d, ID.cityUnit)).toMatchObject({ meetsPartyMember: false, meetsEducation: true });
+  });
+
+  it("leaves a criterion blank when its input is broken: the data finding stands for it", () => {
+    const d = compliantCounty();
+    const p = cadre(d, ID.provinceUnit);
+    (p as { birthDate: string }).birthDate = "1980-02-30";
+    (p as { education: string }).education = "phd";
+    expect(rowOf(d, ID.provinceUnit)).toMatchObject({
+      selected: true,
+      age: undefined,
+      meetsAge: undefined,
+      education: undefined,
+      meetsEducation: undefined,
+      meetsPartyMember: true,
+      meetsWorkYears: true,
     });
   });
 
@@ -127,9 +227,23 @@ describe("the cadre register", () => {
       parameters: { residentCadreMaxAge: 33, residentCadreMinWorkYears: 12 },
     });
     const headers = table.columns.map((c) => c.header);
-    expect(headers).toContain("符合条件:33周岁以下");
-    expect(headers).toContain("符合条件:12年以上工作经历");
+    expect(headers).toContain("符合条件：33周岁以下");
+    expect(headers).toContain("符合条件：12年以上工作经历");
     expect([...table.rows][0]).toMatchObject({ meetsAge: false, meetsWorkYears: false });
+  });
+
+  it("judges the conditions of a cadre whose row says selected: false but who is selected", () => {
+    const d = compliantCounty();
+    d.residentCadres.find((r) => r.unitId === ID.provinceUnit)!.selected = false;
+    cadre(d, ID.provinceUnit).partyMember = false;
+    cadre(d, ID.provinceUnit).education = "senior_high";
+    expect(rowOf(d, ID.provinceUnit)).toMatchObject({
+      selected: true,
+      politicalStatus: "非中共党员",
+      meetsPartyMember: false,
+      education: "高中/中专",
+      meetsEducation: false,
+    });
   });
 
   it("shows whether a cadre is selected as RuleContext decides it", () => {

@@ -3,6 +3,7 @@
  * The policy names its attachments but did not publish their layout; this layout is ours.
  */
 import { wholeYears } from "../calendar/calendar.js";
+import type { RuleContext } from "../engine/rule-context.js";
 import type { PolicyParameters } from "../params/parameters.js";
 import type { Person } from "../schema/collections.js";
 import {
@@ -13,7 +14,7 @@ import {
   UnitLevel,
   VillagePost,
 } from "../vocabulary/enums.js";
-import { cadreRows, type FormContext } from "./form-context.js";
+import { cadreRows, datedTitle, type FormContext } from "./form-context.js";
 import type { Cell, Column, Table } from "./table.js";
 
 /** The form's title, as the policy lists its attachments. */
@@ -30,13 +31,13 @@ function columns(p: PolicyParameters): Column[] {
     { key: "name", header: "姓名", en: "name" },
     { key: "gender", header: "性别", en: "gender" },
     { key: "birthDate", header: "出生日期", en: "birth date", kind: "date" },
-    { key: "age", header: "年龄(周岁)", en: "age (whole years at asOf)", kind: "number" },
+    { key: "age", header: "年龄（周岁）", en: "age (whole years at asOf)", kind: "number" },
     { key: "politicalStatus", header: "政治面貌", en: "political status" },
     { key: "education", header: "学历", en: "education" },
     { key: "workStartDate", header: "参加工作时间", en: "work start date", kind: "date" },
     {
       key: "workYears",
-      header: "工作年限(年)",
+      header: "工作年限（年）",
       en: "years of work (whole years at asOf)",
       kind: "number",
     },
@@ -48,7 +49,7 @@ function columns(p: PolicyParameters): Column[] {
     { key: "selected", header: "是否选派干部", en: "selected cadre", kind: "boolean" },
     { key: "villagePost", header: "村任职", en: "village post" },
     { key: "city", header: "驻村所在市", en: "village: city" },
-    { key: "county", header: "驻村所在县(市、区)", en: "village: county" },
+    { key: "county", header: "驻村所在县（市、区）", en: "village: county" },
     { key: "township", header: "驻村所在乡镇", en: "village: township" },
     { key: "village", header: "驻村", en: "village" },
     { key: "villageId", header: "村代码", en: "village code" },
@@ -56,43 +57,66 @@ function columns(p: PolicyParameters): Column[] {
     { key: "approvedOn", header: "审定日期", en: "approved on", kind: "date" },
     {
       key: "meetsPartyMember",
-      header: "符合条件:中共党员",
+      header: "符合条件：中共党员",
       en: "meets: CPC member",
       kind: "boolean",
     },
     {
       key: "meetsWorkYears",
-      header: `符合条件:${p.residentCadreMinWorkYears}年以上工作经历`,
+      header: `符合条件：${p.residentCadreMinWorkYears}年以上工作经历`,
       en: `meets: at least ${p.residentCadreMinWorkYears} years of work`,
       kind: "boolean",
     },
     {
       key: "meetsEducation",
-      header: `符合条件:${minEducation}以上学历`,
+      header: `符合条件：${minEducation}以上学历`,
       en: `meets: ${p.residentCadreMinEducation} or higher`,
       kind: "boolean",
     },
     {
       key: "meetsAge",
-      header: `符合条件:${p.residentCadreMaxAge}周岁以下`,
+      header: `符合条件：${p.residentCadreMaxAge}周岁以下`,
       en: `meets: ${p.residentCadreMaxAge} or younger`,
       kind: "boolean",
     },
   ];
 }
 
-/** 中共党员, 群众, or blank when unknown. */
+/** 政治面貌 (rules.md "Words in Chinese output"): 中共党员, 非中共党员, or blank when unknown. */
 const politicalStatus = (person: Person | undefined): string | undefined =>
-  person?.partyMember === undefined ? undefined : person.partyMember ? "中共党员" : "群众";
+  person?.partyMember === undefined ? undefined : person.partyMember ? "中共党员" : "非中共党员";
+
+/**
+ * One 符合条件 cell, as the `selected-cadre.*` rule of that condition judges it: blank when the
+ * field is broken (the data finding stands for the cause); when it is missing, 否 for a selected
+ * cadre (the rule reports a missing value as failing) and blank for any other cadre; otherwise
+ * whether the value meets the condition.
+ */
+function meets<F extends "partyMember" | "workStartDate" | "education" | "birthDate">(
+  ctx: RuleContext,
+  person: Person | undefined,
+  field: F,
+  selected: boolean,
+  test: (value: NonNullable<Person[F]>) => boolean,
+): boolean | undefined {
+  if (person === undefined || !ctx.ok(person, field)) return undefined;
+  const value = person[field];
+  if (value === undefined || value === null) return selected ? false : undefined;
+  return test(value as NonNullable<Person[F]>);
+}
 
 /**
  * The cadre register at `fc.ctx.asOf`: a row per current resident cadre row of a placed village,
  * sorted by city, county, township and village id, then person id. 年龄 and 工作年限 are whole
  * years at `asOf` (`wholeYears`; a work start after `asOf` shows 0). 是否选派干部 is
- * `RuleContext.isSelected`. The four 符合条件 columns are the selection criteria of 二(三)4,
- * evaluated for every row at its `selectedOn` with the parameters in force, as the
- * `selected-cadre.*` rules evaluate them for selected cadres (40周岁以下 includes 40); blank when
- * the person's input is missing. Headers name the parameters' values.
+ * `RuleContext.isSelected` (`selected: false` does not exempt a cadre of a party or government
+ * organ, a people's organisation or a civil-servant-managed public institution). The four 符合条件
+ * columns are the selection conditions of 二(三)4, evaluated for every row at its `selectedOn` with
+ * the parameters in force, as the `selected-cadre.*` rules evaluate them: 中共党员;
+ * `residentCadreMinWorkYears` whole years of work or more; `residentCadreMinEducation` (大专) or
+ * above; at most `residentCadreMaxAge` whole years old ("40周岁以下" includes 40). A missing input
+ * is 否 for a selected cadre (the rule reports it) and blank for another; a broken one is blank.
+ * Headers name the parameters' values.
  * @example buildCadreRegister(formContext(index, { asOf: "2015-12-31" })).rows
  */
 export function buildCadreRegister(fc: FormContext): Table {
@@ -104,6 +128,7 @@ export function buildCadreRegister(fc: FormContext): Table {
     const work = person?.workStartDate;
     const education = person?.education;
     const approved = ctx.ok(row, "approvedOn") ? row.approvedOn : undefined;
+    const selected = ctx.isSelected(row);
     rows.push({
       no: rows.length + 1,
       personId: row.personId,
@@ -120,7 +145,7 @@ export function buildCadreRegister(fc: FormContext): Table {
       position: person?.position,
       rank: person?.rank === undefined ? undefined : Rank.labels[person.rank],
       reserveCadre: person?.reserveCadre,
-      selected: ctx.isSelected(row),
+      selected,
       villagePost: row.villagePost === undefined ? undefined : VillagePost.labels[row.villagePost],
       city: place.city.name,
       county: place.county.name,
@@ -129,25 +154,34 @@ export function buildCadreRegister(fc: FormContext): Table {
       villageId: place.village.id,
       selectedOn: row.selectedOn,
       approvedOn: approved,
-      meetsPartyMember: person?.partyMember,
-      meetsWorkYears:
-        work === undefined
-          ? undefined
-          : wholeYears(work, row.selectedOn) >= p.residentCadreMinWorkYears,
-      meetsEducation:
-        education === undefined
-          ? undefined
-          : compareEducation(education, p.residentCadreMinEducation) >= 0,
+      meetsPartyMember: meets(ctx, person, "partyMember", selected, (v) => v),
+      meetsWorkYears: meets(
+        ctx,
+        person,
+        "workStartDate",
+        selected,
+        (v) => wholeYears(v, row.selectedOn) >= p.residentCadreMinWorkYears,
+      ),
+      meetsEducation: meets(
+        ctx,
+        person,
+        "education",
+        selected,
+        (v) => compareEducation(v, p.residentCadreMinEducation) >= 0,
+      ),
       // "40周岁以下" includes 40, as `selected-cadre.age` reads it.
-      meetsAge:
-        birth === undefined
-          ? undefined
-          : wholeYears(birth, row.selectedOn) <= p.residentCadreMaxAge,
+      meetsAge: meets(
+        ctx,
+        person,
+        "birthDate",
+        selected,
+        (v) => wholeYears(v, row.selectedOn) <= p.residentCadreMaxAge,
+      ),
     });
   }
   return {
     id: "cadre-register",
-    title: CADRE_REGISTER_TITLE,
+    title: datedTitle(CADRE_REGISTER_TITLE, fc.ctx.asOf),
     sheet: CADRE_REGISTER_TITLE.zh,
     columns: columns(p),
     rows,

@@ -22,12 +22,40 @@ const fixtureCounts = {
   postgraduate: 0,
   age35OrUnder: 0,
   age36To40: 3,
-  ageOver40: 0,
+  age41OrOver: 0,
   reserveCadres: 3,
   secretaries: 3,
 };
 
 describe("the cadre summary", () => {
+  it("states its date in the title and names its age bands in whole years (周岁)", () => {
+    const table = buildForm("cadre-summary", loadDataset(compliantCounty()), {
+      asOf: FIXTURE_AS_OF,
+    });
+    expect(table.title).toEqual({
+      zh: "驻村帮扶干部基本情况汇总表（截至2018年7月20日）",
+      en: "Summary of resident cadres, as of 2018-07-20",
+    });
+    expect(table.columns.map((c) => c.header)).toEqual([
+      "级别",
+      "地区代码",
+      "地区名称",
+      "人数",
+      "省直单位派出",
+      "市直单位派出",
+      "县直单位派出",
+      "中共党员",
+      "大专",
+      "本科",
+      "研究生",
+      "35周岁及以下",
+      "36至40周岁",
+      "41周岁及以上",
+      "后备干部",
+      "任第一书记或书记",
+    ]);
+  });
+
   it("has a row per city and a total for the fixture", () => {
     expect(rowsOf(compliantCounty())).toEqual([
       { rowLevel: "市", regionId: ID.city, regionName: "安庆市", ...fixtureCounts },
@@ -40,10 +68,10 @@ describe("the cadre summary", () => {
     person(d, ID.provinceUnit).birthDate = "1982-07-21"; // 35 on 2018-07-20
     person(d, ID.cityUnit).birthDate = "1977-07-21"; // 40
     person(d, ID.countyUnit).birthDate = "1977-07-20"; // 41
-    expect(cityRow(d)).toMatchObject({ age35OrUnder: 1, age36To40: 1, ageOver40: 1 });
+    expect(cityRow(d)).toMatchObject({ age35OrUnder: 1, age36To40: 1, age41OrOver: 1 });
     person(d, ID.provinceUnit).birthDate = "1982-07-20"; // 36
     delete person(d, ID.countyUnit).birthDate;
-    expect(cityRow(d)).toMatchObject({ age35OrUnder: 0, age36To40: 2, ageOver40: 0 });
+    expect(cityRow(d)).toMatchObject({ age35OrUnder: 0, age36To40: 2, age41OrOver: 0 });
   });
 
   it("counts master and doctorate as 研究生, and nothing below 大专", () => {

@@ -3,7 +3,7 @@
  * The policy names its attachments but did not publish their layout; this layout is ours.
  */
 import { wholeYears } from "../calendar/calendar.js";
-import { type CadreRow, cadreRows, type FormContext } from "./form-context.js";
+import { type CadreRow, cadreRows, datedTitle, type FormContext } from "./form-context.js";
 import type { Cell, Column, Table } from "./table.js";
 
 /** The form's title, as the policy lists its attachments. */
@@ -59,20 +59,20 @@ const COUNTS = [
   },
   {
     key: "age35OrUnder",
-    header: "35岁及以下",
+    header: "35周岁及以下",
     en: "35 or younger",
     when: (_: CadreRow, age?: number) => age !== undefined && age <= 35,
   },
   {
     key: "age36To40",
-    header: "36至40岁",
+    header: "36至40周岁",
     en: "36 to 40",
     when: (_: CadreRow, age?: number) => age !== undefined && age >= 36 && age <= 40,
   },
   {
-    key: "ageOver40",
-    header: "40岁以上",
-    en: "over 40",
+    key: "age41OrOver",
+    header: "41周岁及以上",
+    en: "41 or older",
     when: (_: CadreRow, age?: number) => age !== undefined && age > 40,
   },
   {
@@ -110,8 +110,8 @@ const zero = (): Counts => Object.fromEntries(COUNTS.map((c) => [c.key, 0])) as 
  * The cadre summary at `fc.ctx.asOf`: counts of the cadre register's rows (current resident cadre
  * rows; a person with two current rows counts twice) by the city of the village. By level of the
  * sending unit (省直/市直/县直; a unit of level 其他 under none); 中共党员; 学历 大专, 本科 and
- * 研究生 (master or doctorate); 年龄 in whole years at `asOf` (≤35, 36–40, >40; an unknown birth
- * date under none); 后备干部; 任第一书记或书记 (`villagePost` first_secretary or secretary).
+ * 研究生 (master or doctorate); 年龄 in whole years at `asOf` (35周岁及以下, 36至40周岁, 41周岁及以上; an
+ * unknown birth date under none); 后备干部; 任第一书记或书记 (`villagePost` first_secretary or secretary).
  * @example buildCadreSummary(formContext(index, { asOf: "2015-12-31" })).rows
  */
 export function buildCadreSummary(fc: FormContext): Table {
@@ -136,7 +136,7 @@ export function buildCadreSummary(fc: FormContext): Table {
   rows.push({ rowLevel: "合计", regionId: undefined, regionName: undefined, ...total });
   return {
     id: "cadre-summary",
-    title: CADRE_SUMMARY_TITLE,
+    title: datedTitle(CADRE_SUMMARY_TITLE, fc.ctx.asOf),
     sheet: CADRE_SUMMARY_TITLE.zh,
     columns: COLUMNS,
     rows,

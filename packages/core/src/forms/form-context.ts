@@ -8,6 +8,7 @@
 import { isIsoDate } from "../calendar/calendar.js";
 import type { DatasetIndex } from "../engine/dataset-index.js";
 import { checkDateOrder } from "../engine/date-order.js";
+import { zhDate } from "../engine/findings.js";
 import { RuleContext } from "../engine/rule-context.js";
 import { ConfigurationError, parametersOn } from "../params/parameters.js";
 import type {
@@ -129,6 +130,19 @@ export function* cadreRows(fc: FormContext): Generator<CadreRow> {
       yield { row, place, person: fc.index.person(row.personId), unit: fc.index.unit(row.unitId) };
     }
   }
+}
+
+/**
+ * A form's title with the date it describes (rules.md "Words in Chinese output": the form states
+ * its date as "截至2018年7月20日"; the English as of the ISO date).
+ * @example datedTitle({ zh: "驻村帮扶干部基本情况汇总表", en: "Summary of resident cadres" }, "2018-07-20")
+ * // { zh: "驻村帮扶干部基本情况汇总表（截至2018年7月20日）", en: "Summary of resident cadres, as of 2018-07-20" }
+ */
+export function datedTitle(
+  title: { readonly zh: string; readonly en: string },
+  asOf: string,
+): { zh: string; en: string } {
+  return { zh: `${title.zh}（截至${zhDate(asOf)}）`, en: `${title.en}, as of ${asOf}` };
 }
 
 /** A person's name; the id when the person is unknown; blank without an id. */

@@ -194,11 +194,47 @@ describe("the four forms", () => {
     for (const f of FORMS) {
       const t = buildForm(f.id, index, { asOf: ASOF });
       expect(t.id).toBe(f.id);
-      expect(t.title).toEqual(f.title);
+      expect(t.title).toEqual({
+        zh: `${f.title.zh}（截至2018年7月20日）`,
+        en: `${f.title.en}, as of 2018-07-20`,
+      });
       expect(t.sheet).toBe(f.title.zh);
       expect([...t.sheet!].length).toBeLessThanOrEqual(31);
       expect(new Set(t.columns.map((c) => c.key)).size).toBe(t.columns.length);
       expect(t.columns.every((c) => /\p{Script=Han}/u.test(c.header) && c.en)).toBe(true);
+    }
+  });
+
+  it("speak the words of rules.md in their titles and headers", () => {
+    // rules.md "Words in Chinese output": full-width punctuation, one spelling of each term
+    // (帮扶单位 is allowed in a table header), no English or code names inside Chinese.
+    const forbidden: [RegExp, string][] = [
+      [/[A-Za-z]/, "no English or code identifiers"],
+      [/[,;:()?!]/, "full-width punctuation"],
+      [/驻村干部/, "驻村帮扶干部"],
+      [/包村单位/, "包村帮扶单位"],
+      [/乡镇干部/, "乡（镇）干部"],
+      [/(?<!中共)党员/, "中共党员 / 非中共党员"],
+      [/帮扶人(?!员)/, "帮扶责任人"],
+      [/负责人(?<!分管负责人)/, "分管负责人 or 主要负责同志"],
+      [/群众/, "非中共党员"],
+      [/(?<!周)岁/, "周岁"],
+      [/审计/, "核查"],
+    ];
+    const index = loadDataset(province());
+    for (const f of FORMS) {
+      const t = buildForm(f.id, index, { asOf: ASOF });
+      const texts = [t.title!.zh, t.sheet!, ...t.columns.map((c) => c.header)];
+      // the cells the forms write in their own words (the rest is the dataset's names)
+      const own = ["category", "level", "unitLevel", "politicalStatus", "rank", "rowLevel"];
+      const cells = [...t.rows].flatMap((r) =>
+        own.map((k) => r[k]).filter((v): v is string => typeof v === "string"),
+      );
+      for (const text of [...texts, ...cells]) {
+        for (const [pattern, want] of forbidden) {
+          expect(pattern.test(text), `${f.id}: “${text}” — ${want}`).toBe(false);
+        }
+      }
     }
   });
 
@@ -331,7 +367,7 @@ describe("the four forms", () => {
         postgraduate: count((c) => c.education === "硕士" || c.education === "博士"),
         age35OrUnder: count((c) => age(c) !== undefined && age(c)! <= 35),
         age36To40: count((c) => age(c) !== undefined && age(c)! >= 36 && age(c)! <= 40),
-        ageOver40: count((c) => age(c) !== undefined && age(c)! > 40),
+        age41OrOver: count((c) => age(c) !== undefined && age(c)! > 40),
         reserveCadres: count((c) => c.reserveCadre === true),
         secretaries: count((c) => c.villagePost === "第一书记" || c.villagePost === "书记"),
       });

@@ -52,6 +52,36 @@ function pooled(): Dataset {
 }
 
 describe("the unit register", () => {
+  it("states its date in the title and names its columns in the words of rules.md", () => {
+    const table = buildForm("unit-register", loadDataset(compliantCounty()), {
+      asOf: FIXTURE_AS_OF,
+    });
+    expect(table.title).toEqual({
+      zh: "安徽省包村帮扶单位基本情况登记表（截至2018年7月20日）",
+      en: "Register of village-contracting units (Anhui), as of 2018-07-20",
+    });
+    expect(table.sheet).toBe("安徽省包村帮扶单位基本情况登记表");
+    expect(table.columns.map((c) => c.header)).toEqual([
+      "序号",
+      "单位编号",
+      "单位名称",
+      "单位性质",
+      "单位层级",
+      "编制人数",
+      "主要负责同志",
+      "分管负责人",
+      "联系电话",
+      "包扶村所在市",
+      "包扶村所在县（市、区）",
+      "包扶村所在乡镇",
+      "包扶村",
+      "村代码",
+      "包村开始日期",
+      "是否联合包村",
+      "驻村帮扶干部",
+    ]);
+  });
+
   it("has a row per current contract of the fixture, by county, township and village id", () => {
     expect(rowsOf(compliantCounty())).toEqual([
       unitRow(1, ID.countyUnit, "怀宁县教育局", "县直", "怀宁县", "查湾村", ID.v4),

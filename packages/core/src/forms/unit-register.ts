@@ -4,7 +4,7 @@
  */
 import type { ResidentCadre } from "../schema/collections.js";
 import { UnitCategory, UnitLevel } from "../vocabulary/enums.js";
-import { compareIds, type FormContext, nameOf } from "./form-context.js";
+import { compareIds, datedTitle, type FormContext, nameOf } from "./form-context.js";
 import type { Cell, Column, Table } from "./table.js";
 
 /** The form's title, as the policy lists its attachments. */
@@ -24,7 +24,7 @@ const COLUMNS: readonly Column[] = [
   { key: "deputy", header: "分管负责人", en: "deputy in charge" },
   { key: "phone", header: "联系电话", en: "phone (deputy)" },
   { key: "city", header: "包扶村所在市", en: "village: city" },
-  { key: "county", header: "包扶村所在县(市、区)", en: "village: county" },
+  { key: "county", header: "包扶村所在县（市、区）", en: "village: county" },
   { key: "township", header: "包扶村所在乡镇", en: "village: township" },
   { key: "village", header: "包扶村", en: "village" },
   { key: "villageId", header: "村代码", en: "village code" },
@@ -79,7 +79,7 @@ export function buildUnitRegister(fc: FormContext): Table {
   }
   return {
     id: "unit-register",
-    title: UNIT_REGISTER_TITLE,
+    title: datedTitle(UNIT_REGISTER_TITLE, fc.ctx.asOf),
     sheet: UNIT_REGISTER_TITLE.zh,
     columns: COLUMNS,
     rows,

@@ -30,6 +30,31 @@ const counts = (
 });
 
 describe("the unit summary", () => {
+  it("states its date in the title and names its columns in the words of rules.md", () => {
+    const table = buildForm("unit-summary", loadDataset(compliantCounty()), { asOf: "2017-12-31" });
+    expect(table.title).toEqual({
+      zh: "安徽省单位包村基本情况汇总表（截至2017年12月31日）",
+      en: "Summary of unit village contracts (Anhui), as of 2017-12-31",
+    });
+    expect(table.columns.map((c) => c.header)).toEqual([
+      "级别",
+      "地区代码",
+      "地区名称",
+      "贫困村数",
+      "已落实包村帮扶单位村数",
+      "未落实包村帮扶单位村数",
+      "省直单位包村数",
+      "市直单位包村数",
+      "县直单位包村数",
+      "联合包村村数",
+      "驻村帮扶干部数",
+      "贫困户数",
+      "已落实帮扶责任人户数",
+      "五保户和无劳动能力低保户数",
+      "其中由民政委员或村干部联系户数",
+    ]);
+  });
+
   it("has a row per county, a subtotal per city and a total for the fixture", () => {
     expect(rowsOf(compliantCounty())).toEqual([
       {

@@ -3,7 +3,7 @@
  * The policy names its attachments but did not publish their layout; this layout is ours.
  */
 import type { UnitLevel } from "../vocabulary/enums.js";
-import { cadreRows, type FormContext } from "./form-context.js";
+import { cadreRows, datedTitle, type FormContext } from "./form-context.js";
 import type { Cell, Column, Table } from "./table.js";
 
 /** The form's title, as the policy lists its attachments. */
@@ -15,8 +15,8 @@ export const UNIT_SUMMARY_TITLE = {
 /** The counted columns, in order. */
 const COUNTS = [
   { key: "poorVillages", header: "贫困村数", en: "poor villages" },
-  { key: "contractedVillages", header: "已落实包村单位村数", en: "villages with a unit" },
-  { key: "uncontractedVillages", header: "未落实包村单位村数", en: "villages without a unit" },
+  { key: "contractedVillages", header: "已落实包村帮扶单位村数", en: "villages with a unit" },
+  { key: "uncontractedVillages", header: "未落实包村帮扶单位村数", en: "villages without a unit" },
   { key: "provinceUnitVillages", header: "省直单位包村数", en: "villages of province units" },
   { key: "cityUnitVillages", header: "市直单位包村数", en: "villages of city units" },
   { key: "countyUnitVillages", header: "县直单位包村数", en: "villages of county units" },
@@ -136,7 +136,7 @@ export function buildUnitSummary(fc: FormContext): Table {
   rows.push({ rowLevel: "合计", regionId: undefined, regionName: undefined, ...total });
   return {
     id: "unit-summary",
-    title: UNIT_SUMMARY_TITLE,
+    title: datedTitle(UNIT_SUMMARY_TITLE, fc.ctx.asOf),
     sheet: UNIT_SUMMARY_TITLE.zh,
     columns: COLUMNS,
     rows,

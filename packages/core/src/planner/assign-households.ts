@@ -8,12 +8,22 @@
  * helper with the fewest households is chosen, ties to the earlier row of `people`; a last pass
  * moves a household wherever another eligible helper of its tier has two fewer, so that no helper
  * ends with two more than another who could have taken the household.
- * Linear passes with the index: a lazy heap per village and tier, no scan of whole collections.
+ * Proposed rows start on the planning date (`asOf`), so on or after every verification the audit
+ * reads (`household.verified-before-pairing`). A poor village's household that a township or
+ * village cadre already helps while a unit of the village — now or in this plan — still has a
+ * staff member with no household is listed as unresolved (`household.unit-staff-first`): the plan
+ * only adds rows and cannot hand it over.
+ * Linear passes with the index: a lazy heap per village and tier, one pass over households.
  */
 import type { DatasetIndex } from "../engine/dataset-index.js";
 import type { RuleContext } from "../engine/rule-context.js";
 import { ConfigurationError } from "../params/parameters.js";
-import { isPoor, villageOf, welfareKnown } from "../rules/3-household-contracts/lookups.js";
+import {
+  helperOf,
+  isPoor,
+  villageOf,
+  welfareKnown,
+} from "../rules/3-household-contracts/lookups.js";
 import type {
   DatasetInput,
   Household,
@@ -246,6 +256,44 @@ export function proposeHelpers(
     if (refilled === 0) break;
   }
 
+  // household.unit-staff-first: a household of a poor village that a township or village cadre
+  // already helps, while a unit of the village (contracting now or in this plan) still has a staff
+  // member who helps no household once the plan is applied — e.g. a village this plan gives its
+  // first unit. The plan only adds rows and cannot hand the household over: it lists it.
+  const listed = new Set(unresolved.map((u) => u.id));
+  const freeStaff = (us: readonly Unit[]) =>
+    us
+      .map((u) => ({
+        unit: u,
+        free: index.staffOfUnit(u.id).filter((p) => {
+          const i = people.byId.get(p.id);
+          return i !== undefined && loads[i] === 0;
+        }).length,
+      }))
+      .filter((x) => x.free > 0);
+  for (const h of index.rows("households")) {
+    if (listed.has(h.id) || !welfareKnown(ctx, h) || ctx.isWelfare(h)) continue;
+    const helpers = ctx.currentHelpers(h);
+    if (helpers.length === 0) continue;
+    const v = villageOf(index, ctx, h);
+    if (!v || isPoor(ctx, v) !== true) continue;
+    for (const row of helpers) {
+      const p = helperOf(index, ctx, row);
+      if (!p || !(ctx.isTownshipCadreOf(p, v.townshipId) || ctx.isVillageCadreOf(p, v.id)))
+        continue;
+      const units = [...ctx.helperUnits(v)];
+      for (const u of plannedUnits.get(v.id) ?? []) if (!units.includes(u)) units.push(u);
+      const free = freeStaff(units);
+      if (free.length === 0) continue;
+      fail(h, say.handOver(h, p, v, free));
+      break;
+    }
+  }
+
+  const fallbackReason = (p: Person, v: Village) => {
+    const pool = pools[poolOf("staff", v)]!;
+    return say.fallback(p, v, pool.units, pool.heap.top() !== undefined);
+  };
   const reasons = new Map<string, Because>();
   const householdAssignments = rowHousehold.map((h, r): Proposed<HouseholdAssignment> => {
     const v = rowVillage[r]!;
@@ -262,7 +310,7 @@ export function proposeHelpers(
           : kind === "welfare"
             ? say.welfare(p, v)
             : kind === "fallback"
-              ? say.fallback(p, v, pools[poolOf("staff", v)]!.units)
+              ? fallbackReason(p, v)
               : say.local(p, v);
       because = { clause: HELPER_CLAUSE, ...message };
       reasons.set(key, because);

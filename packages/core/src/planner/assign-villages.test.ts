@@ -47,8 +47,8 @@ describe("planVillageContracts", () => {
         startDate: FIXTURE_AS_OF,
         because: {
           clause: "二(二)",
-          zh: "省直定点帮扶单位省扶贫办(U-P1)在已定的帮扶县岳西县(340828)内包扶贫困村天堂村(340828100201)(其结对共建村)",
-          en: "Province unit 省扶贫办(U-P1) contracts the poor village 天堂村(340828100201) (its paired village) in its designated county 岳西县(340828)",
+          zh: "省直定点帮扶单位省扶贫办（U-P1）在已定的帮扶县岳西县（340828）内包扶其结对共建村、贫困村天堂村（340828100201）。原文：“省直定点帮扶单位(包括国有企业、大专院校和中央驻皖单位)在已定的帮扶县内至少确定一个贫困村包村帮扶”，“确定贫困村要尽量与结对共建工作相结合”。",
+          en: 'Province unit 省扶贫办 (U-P1) contracts its paired village, the poor village 天堂村 (340828100201), in its designated county 岳西县 (340828) ("省直定点帮扶单位(包括国有企业、大专院校和中央驻皖单位)在已定的帮扶县内至少确定一个贫困村包村帮扶"; "确定贫困村要尽量与结对共建工作相结合").',
         },
       },
     ]);
@@ -69,8 +69,8 @@ describe("planVillageContracts", () => {
         id: ID.v1,
         clause: "二(二)",
         reason: {
-          zh: "岳西县:没有可以安排包村的县直单位了",
-          en: "岳西县: no eligible county-level unit left",
+          zh: "岳西县（340828）已没有可以安排包村的县直单位，该村尚无包村帮扶单位。",
+          en: "岳西县 (340828) has no county-level unit left to contract the village.",
         },
       },
     ]);
@@ -82,7 +82,7 @@ describe("planVillageContracts", () => {
       [ID.v2, ID.cityUnit],
     ]);
     expect(result.villageAssignments[0]!.because.zh).toBe(
-      "市直单位安庆市农委(U-C1)在本市重点县岳西县(340828)包扶贫困村莲塘村(340828100202)",
+      "市直单位安庆市农委（U-C1）在本市重点县岳西县（340828）包扶贫困村莲塘村（340828100202）。原文：“市直各单位(含垂直管理单位)要在辖区内的贫困县包扶一个贫困村”。",
     );
   });
 
@@ -103,9 +103,48 @@ describe("planVillageContracts", () => {
       [
         "units",
         "U-C2",
-        "安庆市: no poor village without a unit left in the key counties of the city",
+        "No poor village without a responsible unit is left in the key counties of 安庆市 (340800).",
       ],
-      ["villages", ID.v4, "怀宁县: no eligible county-level unit left"],
+      ["villages", ID.v4, "怀宁县 (340822) has no county-level unit left to contract the village."],
+    ]);
+  });
+
+  it("lets a city unit take a village of a non-key county when no key county has a poor village", () => {
+    const d = without(compliantCounty(), ID.v2);
+    // 岳西县 is a key county, but both its poor villages have exited: 怀宁县 is left
+    byId(d.villages, ID.v1).exitedPovertyOn = "2018-01-01";
+    byId(d.villages, ID.v2).exitedPovertyOn = "2018-01-01";
+    addVillage(d, "340822100202");
+    const result = plan(d);
+    expect(result.villageAssignments.map((r) => [r.villageId, r.unitId])).toEqual([
+      ["340822100202", ID.cityUnit],
+    ]);
+    expect(result.villageAssignments[0]!.because.zh).toBe(
+      "市直单位安庆市农委（U-C1）在本市怀宁县（340822）包扶贫困村村340822100202（340822100202）（本市重点县内没有贫困村）。原文：“市直各单位(含垂直管理单位)要在辖区内的贫困县包扶一个贫困村”。",
+    );
+    expect(result.unresolved).toEqual([]);
+  });
+
+  it("gives a city unit that contracts only outside the key counties a village in one of them", () => {
+    const d = without(compliantCounty(), ID.v2);
+    addVillage(d, "340822100202");
+    d.villageAssignments.push({
+      villageId: "340822100202",
+      unitId: ID.cityUnit,
+      startDate: "2014-07-15",
+    });
+    // city-unit.in-key-county: 莲塘村 of the key county 岳西县 is free
+    expect(pairs(d)).toEqual([[ID.v2, ID.cityUnit]]);
+    // and lists the unit when no village of a key county is free
+    d.villageAssignments.push({
+      villageId: ID.v2,
+      unitId: ID.provinceUnit,
+      startDate: "2015-01-01",
+    });
+    const result = plan(d);
+    expect(result.villageAssignments).toEqual([]);
+    expect(result.unresolved.map((u) => [u.collection, u.id, u.reason.zh])).toEqual([
+      ["units", ID.cityUnit, "安庆市（340800）重点县内已没有尚无包村帮扶单位的贫困村。"],
     ]);
   });
 
@@ -124,8 +163,8 @@ describe("planVillageContracts", () => {
         id: ID.v4,
         clause: "二(二)",
         reason: {
-          zh: "怀宁县:没有可以安排包村的县直单位了",
-          en: "怀宁县: no eligible county-level unit left",
+          zh: "怀宁县（340822）已没有可以安排包村的县直单位，该村尚无包村帮扶单位。",
+          en: "怀宁县 (340822) has no county-level unit left to contract the village.",
         },
       },
     ]);
@@ -165,7 +204,9 @@ describe("planVillageContracts", () => {
     expect(result.villageAssignments.map((r) => [r.villageId, r.unitId])).toEqual([
       ["340826100201", ID.provinceUnit],
     ]);
-    expect(result.villageAssignments[0]!.because.zh).toContain("牵头帮扶的县宿松县(340826)");
+    expect(result.villageAssignments[0]!.because.zh).toBe(
+      "省直单位省扶贫办（U-P1）牵头帮扶宿松县（340826），在该县内包扶贫困村村340826100201（340826100201）。原文：“其中省直牵头帮扶单位原则上在牵头帮扶的县内包村”。",
+    );
   });
 
   it("gives large county units one village each, the largest villages first", () => {
@@ -187,7 +228,10 @@ describe("planVillageContracts", () => {
       [ID.v4, ID.countyUnit],
       [ID.v4, "U-N2"],
     ]);
-    expect(result.villageAssignments[0]!.because.zh).toContain("共同包扶");
+    expect(result.villageAssignments[0]!.because.zh).toBe(
+      "编制人数均不超过10人的县直单位怀宁县教育局（U-N1）、县直单位U-N2（U-N2）共同包扶本县怀宁县（340822）贫困村查湾村（340822100201）。原文：“对人员编制少的单位,可以安排两个以上的单位包村帮扶”。",
+    );
+    expect(result.villageAssignments[1]!.because).toEqual(result.villageAssignments[0]!.because);
   });
 
   it("gives every village one small unit before any gets a second", () => {

@@ -3,7 +3,7 @@
  *
  * In the order of the text: province units first (a village in the designated county, their
  * paired village when it lies there and is free), then city units (one village each, in a key
- * county of their city), then province lead units (a village in the county they lead, where that
+ * county of their city that has poor villages), then province lead units (a village in the county they lead, where that
  * is another county), then county units for the rest of their own county. Existing rows are kept.
  * Linear in the dataset: one pass over villages and units with the index.
  */
@@ -148,30 +148,45 @@ export function proposeContracts(ctx: RuleContext): VillageContractPlan {
     else freeCountyUnits.set(u.countyId, [u]);
   }
 
-  // 2. City units: one poor village each, in a key county of their city (any county of a city
-  // without one), from the county that is shortest of its own units.
-  const cityHasPoor = new Map<string, boolean>();
+  // 2. City units (city-unit.has-village, city-unit.in-key-county): a unit that contracts no poor
+  // village, or, where its city has key counties with poor villages, none of those, gets one
+  // poor village: in such a key county, else (no key county with a poor village) in any county
+  // of its city; from the county that is shortest of its own units.
+  const cityNeeds = new Map<string, { hasPoor: boolean; keys: County[] }>();
+  const cityOf = (cityId: string) => {
+    let need = cityNeeds.get(cityId);
+    if (!need) {
+      need = {
+        hasPoor: hasPoorVillage(index, ctx, cityId),
+        keys: keyCountiesWithPoorVillages(index, ctx, cityId, isKey),
+      };
+      cityNeeds.set(cityId, need);
+    }
+    return need;
+  };
   for (const u of units) {
     if (!ctx.ok(u, "level", "cityId") || u.level !== "city" || u.cityId === undefined) continue;
     const cityId = u.cityId;
-    if (ctx.contractedVillages(u.id).some((v) => ctx.ok(v, "isPoor") && v.isPoor === true))
-      continue;
-    let hasPoor = cityHasPoor.get(cityId);
-    if (hasPoor === undefined) {
-      hasPoor = hasPoorVillage(index, ctx, cityId);
-      cityHasPoor.set(cityId, hasPoor);
-    }
     // city-unit.has-village does not apply where the city has no poor village.
+    const { hasPoor, keys } = cityOf(cityId);
     if (!hasPoor) continue;
+    const contracted = ctx.contractedVillages(u.id);
+    const poor = contracted.filter((v) => ctx.ok(v, "isPoor") && v.isPoor === true);
+    if (poor.length > 0) {
+      if (keys.length === 0) continue;
+      const inKey = poor.some((v) => {
+        const c = index.countyOfVillage(v);
+        return c !== undefined && c.cityId === cityId && isKey(c);
+      });
+      if (inKey) continue;
+    }
     if (!eligible(u)) {
       fail("units", u.id, say.ineligible(u));
       continue;
     }
-    const counties = index.countiesOfCity(cityId);
-    const keys = counties.filter(isKey);
     let best: County | undefined;
     let bestShort = Number.NEGATIVE_INFINITY;
-    for (const c of keys.length > 0 ? keys : counties) {
+    for (const c of keys.length > 0 ? keys : index.countiesOfCity(cityId)) {
       const left = open.count(c.id);
       const short = left - (freeCountyUnits.get(c.id)?.length ?? 0);
       if (left > 0 && short > bestShort) {
@@ -237,6 +252,29 @@ export function proposeContracts(ctx: RuleContext): VillageContractPlan {
     for (; vi < villages.length; vi++) fail("villages", villages[vi]!.id, say.noCountyUnit(county));
   }
   return { villageAssignments, unresolved };
+}
+
+/**
+ * A city's key counties that hold a poor village that has not exited: where
+ * `city-unit.in-key-county` wants its city units to contract.
+ */
+function keyCountiesWithPoorVillages(
+  index: DatasetIndex,
+  ctx: RuleContext,
+  cityId: string,
+  isKey: (c: County) => boolean,
+): County[] {
+  return index
+    .countiesOfCity(cityId)
+    .filter(
+      (county) =>
+        isKey(county) &&
+        index
+          .townshipsOfCounty(county.id)
+          .some((t) =>
+            index.villagesOfTownship(t.id).some((v) => ctx.ok(v, "isPoor") && ctx.isPoorVillage(v)),
+          ),
+    );
 }
 
 /** Whether a city has a poor village that has not exited (as `city-unit.has-village` reads it). */

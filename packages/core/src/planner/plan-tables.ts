@@ -35,7 +35,7 @@ export function planTable(plan: Plan, collection: PlanTableId): Table {
       })),
       { key: "becauseClause", header: "依据条款", en: "because.clause" },
       { key: "becauseZh", header: "安排理由", en: "because.zh" },
-      { key: "becauseEn", header: "Reason", en: "because.en" },
+      { key: "becauseEn", header: "安排理由（英文）", en: "because.en" },
     ],
     rows: plan.rows[collection].map(
       ({ because, ...row }): Record<string, Cell> => ({

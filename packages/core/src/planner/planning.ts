@@ -50,8 +50,11 @@ export interface PlanOptions {
 }
 
 /**
- * The ids of the rules a plan satisfies: a completed dataset (`applyPlan`) has no finding of them
- * except on rows the plan lists as unresolved.
+ * The ids of the rules a plan satisfies: a dataset whose existing rows break none of them,
+ * completed (`applyPlan`), has no finding of them at the planning date except on rows the plan
+ * lists as unresolved. `household.verified-before-pairing` holds by construction: a proposed row
+ * starts on the planning date, on or after every `verifiedOn` the audit reads (a later one is a
+ * `data.date-order` error and counts as absent).
  * @example audit(applyPlan(d, plan), { asOf, rules: { only: PLANNING_RULE_IDS } })
  */
 export const PLANNING_RULE_IDS: readonly string[] = Object.freeze([
@@ -69,6 +72,9 @@ export const PLANNING_RULE_IDS: readonly string[] = Object.freeze([
   "household.helper-eligible",
   "household.welfare-to-civil-affairs",
   "household.unit-staff-first",
+  "household.verified-before-pairing",
+  "village.pool-small-units",
+  "province-unit.has-designated-county",
 ]);
 
 /**

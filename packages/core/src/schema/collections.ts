@@ -300,30 +300,54 @@ export const REQUIRED_COLLECTIONS: readonly CollectionName[] = [
 
 /** The data model's conditional requirements ("required for …"). */
 export const REQUIREMENTS: Partial<Record<CollectionName, readonly Requirement[]>> = {
-  villagePlans: [{ field: "year", when: (r) => r.kind === "annual", because: { zh: "规划类型为年度实施计划", en: "annual" } }],
+  villagePlans: [
+    {
+      field: "year",
+      when: (r) => r.kind === "annual",
+      because: { zh: "规划类型为年度实施计划", en: "annual" },
+    },
+  ],
   units: [
     {
       field: "cityId",
       when: (r) => r.level === "city" || r.level === "county",
       because: { zh: "单位层级为市直或县直", en: "city, county" },
     },
-    { field: "countyId", when: (r) => r.level === "county", because: { zh: "单位层级为县直", en: "county" } },
+    {
+      field: "countyId",
+      when: (r) => r.level === "county",
+      because: { zh: "单位层级为县直", en: "county" },
+    },
   ],
   people: [
-    { field: "unitId", when: (r) => r.role === "unit_staff", because: { zh: "人员类别为单位干部职工", en: "unit_staff" } },
+    {
+      field: "unitId",
+      when: (r) => r.role === "unit_staff",
+      because: { zh: "人员类别为单位干部职工", en: "unit_staff" },
+    },
     {
       field: "townshipId",
       when: (r) => r.role === "township_cadre" || r.role === "civil_affairs_officer",
-      because: { zh: "人员类别为乡（镇）干部或民政委员", en: "township_cadre, civil_affairs_officer" },
+      because: {
+        zh: "人员类别为乡（镇）干部或民政委员",
+        en: "township_cadre, civil_affairs_officer",
+      },
     },
     {
       field: "villageId",
       when: (r) => r.role === "village_cadre" || r.role === "college_village_official",
-      because: { zh: "人员类别为村干部或大学生村官", en: "village_cadre, college_village_official" },
+      because: {
+        zh: "人员类别为村干部或大学生村官",
+        en: "village_cadre, college_village_official",
+      },
     },
   ],
   visits: [
-    { field: "householdId", when: (r) => r.kind === "household_visit", because: { zh: "类型为入户走访", en: "household_visit" } },
+    {
+      field: "householdId",
+      when: (r) => r.kind === "household_visit",
+      because: { zh: "类型为入户走访", en: "household_visit" },
+    },
   ],
 };
 

@@ -4,9 +4,10 @@
  * exited), units of every level (a few of an ineligible category or level, sizes around
  * `smallUnitMaxStaff`) with their staff, township cadres, civil-affairs officers and village cadres.
  *
- * Some units already contract a village and some households already have a helper, always in a
- * way that breaks none of the planning rules (`PLANNING_RULE_IDS`): what is missing is left for a
- * planner to find. A shape is generated first and built into a dataset, so failures shrink well.
+ * Some units already contract a village and some households already have a helper (paired on or
+ * after their first verification, `verifiedOn`, which may also lie after `ARBITRARY_AS_OF`: a
+ * data error the rules read as absent), always in a way that breaks none of the planning rules
+ * (`PLANNING_RULE_IDS`, rules.md v2): what is missing is left for a planner to find. A shape is generated first and built into a dataset, so failures shrink well.
  */
 import fc from "fast-check";
 import type { Dataset, Person, Rows, Unit, Village } from "../schema/collections.js";
@@ -21,12 +22,19 @@ import {
 export const ARBITRARY_AS_OF = "2015-06-30";
 const START = "2014-07-15";
 const EXITED_ON = "2015-01-10";
+/**
+ * The days a household is first verified on: before the existing rows start, on their start,
+ * between it and `ARBITRARY_AS_OF`, on it, and after it (a `data.date-order` error: absent).
+ */
+const VERIFIED_ON = ["2014-07-01", START, "2015-03-01", ARBITRARY_AS_OF, "2015-07-01"] as const;
 
 interface HouseholdShape {
   attribute: HouseholdAttribute;
   labor: boolean;
   exited: boolean;
   helped: boolean;
+  /** Index into `VERIFIED_ON`; `null`: not verified. */
+  verified: number | null;
 }
 interface VillageShape {
   poor: boolean;
@@ -69,6 +77,7 @@ const householdShape: fc.Arbitrary<HouseholdShape> = fc.record({
   labor: fc.boolean(),
   exited: rarely(8),
   helped: fc.boolean(),
+  verified: fc.option(fc.integer({ min: 0, max: VERIFIED_ON.length - 1 })),
 });
 const villageShape: fc.Arbitrary<VillageShape> = fc.record({
   poor: fc.boolean(),
@@ -186,6 +195,7 @@ export function buildDataset(shape: DatasetShape): Dataset {
               size: 3,
               attribute: h.attribute,
               hasLaborCapacity: h.labor,
+              ...(h.verified === null ? {} : { verifiedOn: VERIFIED_ON[h.verified]! }),
               ...(h.exited ? { exitedPovertyOn: EXITED_ON } : {}),
             });
           }
@@ -239,8 +249,12 @@ function addExistingRows(d: Dataset, shape: DatasetShape, byCounty: Map<string, 
     let village: Village | undefined;
     if (unit.level === "county" && unit.countyId) village = free([unit.countyId]);
     if (unit.level === "city") {
+      // city-unit.in-key-county: in a key county of the city that has poor villages, if any.
       const counties = d.counties.filter((c) => c.cityId === unit.cityId);
-      const keys = counties.filter((c) => c.isKeyCounty);
+      const keys = counties.filter(
+        (c) =>
+          c.isKeyCounty && (byCounty.get(c.id) ?? []).some((v) => v.isPoor && !v.exitedPovertyOn),
+      );
       village = free((keys.length > 0 ? keys : counties).map((c) => c.id));
     }
     if (unit.level === "province" && county(unit.designatedCountyId)?.isKeyCounty)
@@ -268,19 +282,24 @@ function addExistingRows(d: Dataset, shape: DatasetShape, byCounty: Map<string, 
       helper =
         byRole("civil_affairs_officer", (p) => p.townshipId === village.townshipId)[0] ??
         villageCadres[0];
-    } else if (village.isPoor) {
+    } else if (village.isPoor && contractOf.has(village.id)) {
+      // household.helper-eligible: the staff of the village's unit.
       const unitId = contractOf.get(village.id);
-      const staff = unitId ? byRole("unit_staff", (p) => p.unitId === unitId) : [];
+      const staff = byRole("unit_staff", (p) => p.unitId === unitId);
       helper = staff[i % Math.max(staff.length, 1)];
     } else {
+      // A non-poor village's household, or a poor village's without a unit (no unit, so
+      // household.unit-staff-first has no free staff to point to): a local cadre.
       helper =
         villageCadres[0] ?? byRole("township_cadre", (p) => p.townshipId === village.townshipId)[0];
     }
     if (!helper) return;
+    // household.verified-before-pairing: paired on or after the first verification.
+    const verified = h.verifiedOn !== undefined && h.verifiedOn <= ARBITRARY_AS_OF;
     const row: Rows["householdAssignments"] = {
       householdId: h.id,
       personId: helper.id,
-      startDate: START,
+      startDate: verified && h.verifiedOn! > START ? h.verifiedOn! : START,
       recordedInRegister: true,
       recordedInHandbook: true,
     };
