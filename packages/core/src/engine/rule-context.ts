@@ -2,7 +2,7 @@
  * What a rule's check reads besides the index: the audit date, the parameters in force, and the
  * "Time" and "Who is who" definitions of `rules.md`, each encoded once here.
  */
-import { endedContractYears, isCurrent, type Period, toDay } from "../calendar/calendar.js";
+import { isCurrent, toDay } from "../calendar/calendar.js";
 import type { PolicyParameters } from "../params/parameters.js";
 import type {
   Household,
@@ -18,14 +18,6 @@ import type { DatasetIndex } from "./dataset-index.js";
 /** A row with a start and an optional end: contracts, resident cadres, helpers. */
 export type Span = VillageAssignment | ResidentCadre | HouseholdAssignment;
 
-/** An ended contract year to check: its period, the year it starts in, and its day numbers. */
-export interface ContractYear {
-  period: Period;
-  year: number;
-  fromDay: number;
-  toDay: number;
-}
-
 export const startOf = (row: Span): string | undefined =>
   "selectedOn" in row ? row.selectedOn : row.startDate;
 
@@ -36,7 +28,6 @@ export class RuleContext {
   readonly index: DatasetIndex;
   /** Fields this audit's date checks broke (a date after asOf, an end before the start). */
   private readonly auditBroken: Map<object, Set<string>>;
-  private readonly yearsCache = new Map<string, readonly ContractYear[]>();
   /** Whether no data check broke any field: then `ok` is always true. */
   private readonly clean: boolean;
 
@@ -96,25 +87,6 @@ export class RuleContext {
   hasStarted(row: Span): boolean {
     const start = this.start(row);
     return start !== undefined && start <= this.asOf && this.ok(row, "endDate");
-  }
-
-  /** The contract years of a started row that must be checked at asOf. */
-  contractYears(row: Span): readonly ContractYear[] {
-    const start = this.start(row);
-    if (start === undefined || !this.hasStarted(row)) return [];
-    // Rows share a few start and end dates: each distinct pair is computed once per audit.
-    const key = row.endDate === undefined ? start : `${start}|${row.endDate}`;
-    let years = this.yearsCache.get(key);
-    if (!years) {
-      years = endedContractYears(start, this.asOf, row.endDate).map((period) => ({
-        period,
-        year: Number(period.start.slice(0, 4)),
-        fromDay: toDay(period.start),
-        toDay: toDay(period.end),
-      }));
-      this.yearsCache.set(key, years);
-    }
-    return years;
   }
 
   /** Whether a village or household has exited poverty by asOf (a future date counts as absent). */
