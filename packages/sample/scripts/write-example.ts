@@ -48,8 +48,9 @@ digit, not a real person's), phone number, unit contract, date and count. Unit n
 of bodies a county, its city and the province had around 2014, not a record of who contracted
 which village.
 
-- seed \`${SEED}\`, violations \`${VIOLATIONS}\`, complete at \`${SAMPLE_AS_OF}\` (four contract
-  years after July 2014; nothing is dated later)
+- seed \`${SEED}\`, violations \`${VIOLATIONS}\`, complete at \`${SAMPLE_AS_OF}\` under \`rules.md\` v2
+  (contracts from July 2014: the calendar years 2014 to 2017 are due, the three-year terms have
+  ended and been accepted; nothing is dated later)
 - regenerate: \`node --conditions=@shuangbao/source --import tsx packages/sample/scripts/write-example.ts\`
 - audit: \`pnpm demo\`, i.e. \`shuangbao audit examples/yuexi --as-of ${SAMPLE_AS_OF}\`
 
@@ -61,10 +62,13 @@ ${files}
 
 ## Planted faults
 
-${seeded.length} faults of ${kinds.size} kinds. Audited at ${SAMPLE_AS_OF}, the dataset has exactly
-these findings: each fault below is found (same rule, same entity), and nothing else is. A
-resident cadre who left without a successor breaks two rules by nature (no resident cadre, and a
-work-team captain who is no longer one), so it is listed twice.
+${seeded.length} faults of ${kinds.size} kinds (every kind the county sample plants). Audited at ${SAMPLE_AS_OF}, the
+dataset has exactly these findings: each fault below is found (same rule, same entity), and
+nothing else is. A resident cadre who left without a successor breaks two rules by nature (no
+resident cadre, and a work-team captain who is no longer one), so it is listed twice. A staff
+member of a contracting unit who helps no household makes a finding of every household of the
+village that a local cadre helps (\`household.unit-staff-first\`), so that fault is listed once
+per such household. Visits and meetings are counted by calendar year, prorated in 2014.
 
 ${faultTable(seeded)}
 `;

@@ -1,16 +1,20 @@
 /**
  * What a contract leaves on paper over the years: the unit's topic meetings and annual
- * assessments, the village's development and annual plans, and the acceptance after the term —
- * each dated within the contract and never after `asOf`.
+ * assessments, the village's development and annual plans, and the acceptance of the term —
+ * each dated within the contract and never after `asOf`, and each ready by the time `rules.md` v2
+ * owes it (plans and assessments `graceDays` after they fall due, the acceptance `graceDays` after
+ * the term's end).
  */
 import type { Acceptance, Assessment, Grade, Meeting, VillagePlan } from "@shuangbao/core";
-import { addDays, addYears, dateBetween, dayOf, isoOf, minDate, termEnd } from "./dates.js";
-import { assessmentYears } from "./plan-faults.js";
+import { addDays, dateBetween, dayOf, isoOf, termEnd } from "./dates.js";
+import { assessmentYears, dutyDays, PER_YEAR } from "./duty.js";
 import type { Random } from "./random.js";
 
 /**
- * Two or three topic meetings in every contract year that has begun; `fewInYear` (0-based) keeps
- * only one in that year (a planted fault).
+ * The unit's topic meetings by calendar year (`rules.md` v2 "Time"): as many as each year of its
+ * contract requires (two a whole year, prorated in the first; sometimes one more), on contracted
+ * days and never after `asOf`; in `fewInYear` (a calendar year) one fewer than required (a
+ * planted fault).
  * @example unitMeetings(random, "U34-001", "2014-07-15", "2018-07-20").length // 8 to 12
  */
 export function unitMeetings(
@@ -21,18 +25,9 @@ export function unitMeetings(
   fewInYear?: number,
 ): Meeting[] {
   const meetings: Meeting[] = [];
-  for (let k = 0; ; k++) {
-    const from = dayOf(addYears(start, k));
-    if (from > dayOf(asOf)) break;
-    const days = [random.int(15, 150), random.int(190, 340)];
-    if (random.chance(0.3)) days.push(random.int(100, 300));
-    const kept = k === fewInYear ? days.slice(0, 1) : days;
-    for (const d of kept.sort((a, b) => a - b)) {
-      const date = isoOf(from + d);
-      if (date <= asOf) meetings.push({ unitId, date });
-    }
-  }
-  return meetings;
+  for (const day of dutyDays(random, start, dayOf(asOf), PER_YEAR.meetings, 0.3, fewInYear))
+    meetings.push({ unitId, date: isoOf(day) });
+  return meetings.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
 }
 
 const GRADES: readonly (readonly [Grade, number])[] = [
@@ -55,8 +50,9 @@ export function unitAssessments(
 }
 
 /**
- * The acceptance after the three-year term, once the term has ended: passed, or failed and
- * passed at a second check (the contract goes on meanwhile).
+ * The acceptance of the three-year term, held from 60 days before its end to 40 days after it
+ * (`rules.md` v2 counts one from `acceptanceEarlyDays` before the end) and never after `asOf`:
+ * passed, or failed and passed at a second check (the contract goes on meanwhile).
  */
 export function contractAcceptances(
   random: Random,
@@ -65,11 +61,11 @@ export function contractAcceptances(
   start: string,
   asOf: string,
 ): Acceptance[] {
-  const end = termEnd(start);
-  if (end > asOf) return [];
-  const date = minDate(addDays(end, random.int(0, 40)), asOf);
-  if (random.chance(0.95)) return [{ villageId, unitId, date, passed: true }];
+  const date = addDays(termEnd(start), random.int(-60, 40));
+  const passed = random.chance(0.95);
   const again = addDays(date, random.int(60, 120));
+  if (date > asOf) return [];
+  if (passed) return [{ villageId, unitId, date, passed: true }];
   return [
     { villageId, unitId, date, passed: false },
     ...(again <= asOf ? [{ villageId, unitId, date: again, passed: true }] : []),
@@ -77,8 +73,9 @@ export function contractAcceptances(
 }
 
 /**
- * The development plan and an annual plan for every year from the contract's start to `asOf`
- * (adopted the December before; 2014's in August), but `missingYear`.
+ * The development plan (within weeks of the start, long before it is due 90 days after) and an
+ * annual plan for every year from the contract's start to `asOf` (adopted the December before;
+ * 2014's with the development plan), but `missingYear`.
  */
 export function villagePlans(
   random: Random,

@@ -1,19 +1,33 @@
 /**
  * The faults planted in a county partition, each a small realistic lapse recorded as the finding
- * it must cause (`rules.md`, "Which row a finding names"). Households, villages (with their
- * resident cadres) and units are three groups; an entity gets at most one fault, and a fault
- * never leaves another entity in breach (a helper who loses a household keeps at least one).
+ * it must cause (`rules.md` v2, "Which row a finding names"). Households, villages, their resident
+ * cadres and units are four groups; an entity gets at most one fault of its group, and a fault
+ * never leaves another entity in breach (a helper who loses a household keeps at least one). A
+ * per-year shortfall is planted in a calendar year that is due and requires at least one (a whole
+ * year where there is one); a missing plan, assessment or acceptance is one that is owed.
+ * `household.unit-staff-first` is planted on a village and found on each of its households that
+ * local cadres help, so those are seeded last, from the rows as all faults left them.
  */
-import { endedContractYears, type Household, type HouseholdAssignment } from "@shuangbao/core";
+import type { Household, HouseholdAssignment } from "@shuangbao/core";
 import type { CountyDraft } from "./county.js";
-import { addDays, addYears, dateBetween, dayOf, isoOf, termEnd } from "./dates.js";
+import { addDays, addYears, dateBetween, dayOf, isoOf } from "./dates.js";
+import {
+  acceptanceRequired,
+  annualPlanYears,
+  faultYear,
+  owedAssessmentYears,
+  PER_YEAR,
+  requiredInYear,
+  times,
+} from "./duty.js";
 import { townshipLead } from "./first-partition.js";
-import { householdKinds } from "./household-faults.js";
+import { householdKinds, plantUnitStaffFirst, unitStaffFirstSeeds } from "./household-faults.js";
 import type { PlannedUnit, PlannedVillage, SeededFault } from "./model.js";
 import { idNumber } from "./names.js";
-import { assessmentYears, faultCount } from "./plan-faults.js";
+import { faultCount, VILLAGE_FAULT_KINDS } from "./plan-faults.js";
 import { Random } from "./random.js";
 import { isDevelopmentZone } from "./regions.js";
+import { staffId } from "./staff.js";
 import { localName } from "./unit-names.js";
 
 /** A kind of fault: the rule it breaks and how to plant it on a candidate (false: not here). */
@@ -49,12 +63,150 @@ export interface FaultContext {
   seed: (ruleId: string, collection: string, id: string, fault: string) => void;
   rowsOf: Map<string, HouseholdAssignment[]>;
   load: Map<string, number>;
+  /** Households that carry a fault already (a later fault leaves their helper alone). */
+  touched: Set<string>;
+  /** Village id → the unit staff member left without a household (`household.unit-staff-first`). */
+  freeStaff: Map<string, string>;
 }
 
 function villageKinds(ctx: FaultContext): FaultKind<PlannedVillage>[] {
   const { draft, random, seed } = ctx;
   const { rows, plan } = draft;
   const asOf = plan.asOf;
+  const cadreOf = (v: PlannedVillage) => draft.currentCadre.get(v.village.id)!;
+  // The kinds with the fewest candidates first.
+  return [
+    {
+      ruleId: "village.resident-cadre-continuous",
+      plant: (v) => {
+        if (!v.rotation) return false;
+        const row = cadreOf(v);
+        const days = random.int(35, 90);
+        const selectedOn = addDays(v.rotation, days);
+        if (selectedOn > asOf) return false;
+        row.selectedOn = selectedOn;
+        seed(
+          "village.resident-cadre-continuous",
+          "villages",
+          v.village.id,
+          `no resident cadre from ${v.rotation} to ${addDays(selectedOn, -1)}: the successor came ${days} days after the predecessor left`,
+        );
+        return true;
+      },
+    },
+    {
+      ruleId: "work-team.captain",
+      plant: (v) => {
+        const captain = rows.workTeamMembers.find(
+          (m) => m.villageId === v.village.id && m.teamRole === "captain",
+        );
+        if (!v.rotation || !captain) return false;
+        captain.personId = staffId(v.units[0]!.id, 3);
+        seed(
+          "work-team.captain",
+          "villages",
+          v.village.id,
+          `the work team still names the former resident cadre ${captain.personId}, who left on ${v.rotation}, as captain`,
+        );
+        return true;
+      },
+    },
+    {
+      ruleId: "village.has-resident-cadre",
+      plant: (v) => {
+        const row = cadreOf(v);
+        // Long enough to count (more than 30 days without a cadre by asOf), and after 2014, so
+        // that the households the cadre verified were verified while in post.
+        const later = addDays(row.selectedOn, 60);
+        const from = later > "2015-01-01" ? later : "2015-01-01";
+        const to = addDays(asOf, -45);
+        if (from > to) return false;
+        row.endDate = dateBetween(random, from, to);
+        seed(
+          "village.has-resident-cadre",
+          "villages",
+          v.village.id,
+          `resident cadre left on ${row.endDate} without a successor`,
+        );
+        seed(
+          "work-team.captain",
+          "villages",
+          v.village.id,
+          "the work team's captain is no longer its resident cadre",
+        );
+        return true;
+      },
+    },
+    {
+      ruleId: "village.pool-small-units",
+      plant: (v) => {
+        if (v.units.length < 2) return false;
+        const unit = rows.units.find((u) => u.id === random.pick(v.units).id);
+        if (!unit) return false;
+        unit.staffSize = random.int(18, 45);
+        seed(
+          "village.pool-small-units",
+          "villages",
+          v.village.id,
+          `pooled with ${unit.name}, which has ${unit.staffSize} posts`,
+        );
+        return true;
+      },
+    },
+    {
+      ruleId: "assignment.acceptance-after-term",
+      plant: (v) => {
+        if (!acceptanceRequired(v.start, asOf)) return false;
+        const unit = random.pick(v.units);
+        rows.acceptances = rows.acceptances.filter(
+          (a) => !(a.villageId === v.village.id && a.unitId === unit.id),
+        );
+        seed(
+          "assignment.acceptance-after-term",
+          "villages",
+          v.village.id,
+          `${unit.name}'s contract not accepted after its term`,
+        );
+        return true;
+      },
+    },
+    {
+      ruleId: "village.has-plans",
+      plant: (v) => {
+        const owed = annualPlanYears(v.start, asOf);
+        if (owed.length === 0) return false;
+        const year = random.pick(owed);
+        const i = rows.villagePlans.findIndex(
+          (p) => p.villageId === v.village.id && p.kind === "annual" && p.year === year,
+        );
+        if (i < 0) return false;
+        rows.villagePlans.splice(i, 1);
+        seed("village.has-plans", "villages", v.village.id, `no annual plan for ${year}`);
+        return true;
+      },
+    },
+    {
+      ruleId: "work-team.members",
+      plant: (v) => {
+        const lead = townshipLead(v.village.townshipId);
+        const before = rows.workTeamMembers.length;
+        rows.workTeamMembers = rows.workTeamMembers.filter(
+          (m) => !(m.villageId === v.village.id && m.personId === lead),
+        );
+        if (rows.workTeamMembers.length === before) return false;
+        seed("work-team.members", "villages", v.village.id, "work team has no township cadre");
+        return true;
+      },
+    },
+  ];
+}
+
+/**
+ * The faults of a village's current resident cadre (二(三)4, 四4), a group of their own: a cadre
+ * fault names the person, so a village may carry one of each group.
+ */
+function cadreKinds(ctx: FaultContext): FaultKind<PlannedVillage>[] {
+  const { draft, random, seed } = ctx;
   const cadreOf = (v: PlannedVillage) => draft.currentCadre.get(v.village.id)!;
   /** The current cadre's person, when selected and in this partition (city or county unit). */
   const localSelected = (v: PlannedVillage) =>
@@ -78,87 +230,6 @@ function villageKinds(ctx: FaultContext): FaultKind<PlannedVillage>[] {
     },
   });
   return [
-    {
-      ruleId: "village.has-plans",
-      plant: (v) => {
-        const year = random.int(Number(v.start.slice(0, 4)), Number(asOf.slice(0, 4)));
-        const i = rows.villagePlans.findIndex(
-          (p) => p.villageId === v.village.id && p.kind === "annual" && p.year === year,
-        );
-        if (i < 0) return false;
-        rows.villagePlans.splice(i, 1);
-        seed("village.has-plans", "villages", v.village.id, `no annual plan for ${year}`);
-        return true;
-      },
-    },
-    {
-      ruleId: "work-team.members",
-      plant: (v) => {
-        const lead = townshipLead(v.village.townshipId);
-        const before = rows.workTeamMembers.length;
-        rows.workTeamMembers = rows.workTeamMembers.filter(
-          (m) => !(m.villageId === v.village.id && m.personId === lead),
-        );
-        if (rows.workTeamMembers.length === before) return false;
-        seed("work-team.members", "villages", v.village.id, "work team has no township cadre");
-        return true;
-      },
-    },
-    {
-      ruleId: "assignment.acceptance-after-term",
-      plant: (v) => {
-        if (termEnd(v.start) > asOf) return false;
-        const unit = random.pick(v.units);
-        rows.acceptances = rows.acceptances.filter(
-          (a) => !(a.villageId === v.village.id && a.unitId === unit.id),
-        );
-        seed(
-          "assignment.acceptance-after-term",
-          "villages",
-          v.village.id,
-          `${unit.name}'s contract not accepted after its term`,
-        );
-        return true;
-      },
-    },
-    {
-      ruleId: "village.pool-small-units",
-      plant: (v) => {
-        if (v.units.length < 2) return false;
-        const unit = rows.units.find((u) => u.id === random.pick(v.units).id);
-        if (!unit) return false;
-        unit.staffSize = random.int(18, 45);
-        seed(
-          "village.pool-small-units",
-          "villages",
-          v.village.id,
-          `pooled with ${unit.name}, which has ${unit.staffSize} posts`,
-        );
-        return true;
-      },
-    },
-    {
-      ruleId: "village.has-resident-cadre",
-      plant: (v) => {
-        const row = cadreOf(v);
-        const from = addDays(row.selectedOn, 30);
-        if (from > asOf) return false;
-        row.endDate = dateBetween(random, from, asOf);
-        seed(
-          "village.has-resident-cadre",
-          "villages",
-          v.village.id,
-          `resident cadre left on ${row.endDate} without a successor`,
-        );
-        seed(
-          "work-team.captain",
-          "villages",
-          v.village.id,
-          "the work team's captain is no longer its resident cadre",
-        );
-        return true;
-      },
-    },
     cadreKind("selected-cadre.age", (p, v) => {
       const sel = cadreOf(v).selectedOn;
       const born = isoOf(random.int(dayOf(addYears(sel, -46)) + 1, dayOf(addYears(sel, -41))));
@@ -166,8 +237,18 @@ function villageKinds(ctx: FaultContext): FaultKind<PlannedVillage>[] {
       p.idNumber = idNumber(random, p.idNumber!.slice(0, 6), born, p.gender ?? "male");
       return `selected cadre born ${born}, over 40 when selected on ${sel}`;
     }),
-    cadreKind("selected-cadre.party-member", (p) => {
+    cadreKind("selected-cadre.party-member", (p, v) => {
       p.partyMember = false;
+      const unit = v.units[0]!;
+      const selecting =
+        unit.category === "party_government_organ" ||
+        unit.category === "peoples_organization" ||
+        (unit.category === "public_institution" && unit.civilServantManaged === true);
+      // rules.md "Who is who": a cadre of such a unit is selected whatever the flag says.
+      if (selecting && random.chance(0.5)) {
+        cadreOf(v).selected = false;
+        return "cadre of a selecting unit, recorded as not selected, is not a CPC member";
+      }
       return "selected cadre is not a CPC member";
     }),
     cadreKind("selected-cadre.education", (p) => {
@@ -180,8 +261,10 @@ function villageKinds(ctx: FaultContext): FaultKind<PlannedVillage>[] {
       return `selected cadre started work on ${p.workStartDate}, under 3 years before selection`;
     }),
     cadreKind("selected-cadre.reserve-preferred", (p) => {
-      p.reserveCadre = false;
-      return "selected cadre of a city or county unit is not a reserve cadre";
+      // A missing flag counts as not a reserve cadre (rules.md).
+      if (random.chance(0.5)) p.reserveCadre = false;
+      else delete p.reserveCadre;
+      return `selected cadre of a city or county unit is not ${p.reserveCadre === false ? "a reserve cadre" : "recorded as a reserve cadre"}`;
     }),
     {
       ruleId: "selected-cadre.village-post",
@@ -217,8 +300,6 @@ function unitKinds(ctx: FaultContext): FaultKind<PlannedUnit>[] {
   const { draft, random, seed } = ctx;
   const { rows, plan, pc } = draft;
   const row = (u: PlannedUnit) => rows.units.find((r) => r.id === u.id)!;
-  const years = (u: PlannedUnit) =>
-    endedContractYears(plan.poorVillage.get(u.villageId)!.start, plan.asOf).length;
   const startOf = (u: PlannedUnit) => plan.poorVillage.get(u.villageId)!.start;
   return [
     {
@@ -260,14 +341,15 @@ function unitKinds(ctx: FaultContext): FaultKind<PlannedUnit>[] {
     {
       ruleId: "unit.principal-visits",
       plant: (u) => {
-        if (years(u) === 0) return false;
-        const k = random.int(0, years(u) - 1);
-        draft.visitFaults.fewPrincipalVisits.set(u.id, k);
+        const year = faultYear(random, startOf(u), plan.asOf, PER_YEAR.principal);
+        if (year === undefined) return false;
+        const required = requiredInYear(startOf(u), year, PER_YEAR.principal);
+        draft.visitFaults.fewPrincipalVisits.set(u.id, year);
         seed(
           "unit.principal-visits",
           "units",
           u.id,
-          `principal researched the village once in contract year ${k + 1}`,
+          `principal researched the village ${times(required - 1)} in ${year}, ${times(required)} required`,
         );
         return true;
       },
@@ -275,32 +357,36 @@ function unitKinds(ctx: FaultContext): FaultKind<PlannedUnit>[] {
     {
       ruleId: "unit.staff-visits",
       plant: (u) => {
-        if (years(u) === 0) return false;
-        const k = random.int(0, years(u) - 1);
-        draft.visitFaults.noStaffVisits.set(u.id, k);
-        seed("unit.staff-visits", "units", u.id, `no staff visit in contract year ${k + 1}`);
+        const year = faultYear(random, startOf(u), plan.asOf, PER_YEAR.staff);
+        if (year === undefined) return false;
+        draft.visitFaults.noStaffVisits.set(u.id, year);
+        seed("unit.staff-visits", "units", u.id, `no staff visit in ${year}`);
         return true;
       },
     },
     {
       ruleId: "unit.topic-meetings",
       plant: (u) => {
-        if (years(u) === 0) return false;
-        const k = random.int(0, years(u) - 1);
-        const from = addYears(startOf(u), k);
-        const to = addYears(startOf(u), k + 1);
+        const year = faultYear(random, startOf(u), plan.asOf, PER_YEAR.meetings);
+        if (year === undefined) return false;
+        const keep = requiredInYear(startOf(u), year, PER_YEAR.meetings) - 1;
         let kept = 0;
         rows.meetings = rows.meetings.filter(
-          (m) => m.unitId !== u.id || m.date < from || m.date >= to || kept++ === 0,
+          (m) => m.unitId !== u.id || !m.date.startsWith(`${year}-`) || kept++ < keep,
         );
-        seed("unit.topic-meetings", "units", u.id, `one topic meeting in contract year ${k + 1}`);
+        seed(
+          "unit.topic-meetings",
+          "units",
+          u.id,
+          `${keep} topic meeting${keep === 1 ? "" : "s"} in ${year}, ${keep + 1} required`,
+        );
         return true;
       },
     },
     {
       ruleId: "unit.annual-assessment",
       plant: (u) => {
-        const due = assessmentYears(startOf(u), plan.asOf);
+        const due = owedAssessmentYears(startOf(u), plan.asOf);
         if (due.length === 0) return false;
         const year = random.pick(due);
         rows.assessments = rows.assessments.filter((a) => a.unitId !== u.id || a.year !== year);
@@ -312,6 +398,9 @@ function unitKinds(ctx: FaultContext): FaultKind<PlannedUnit>[] {
       ruleId: "unit.eligible-category",
       plant: (u) => {
         const r = row(u);
+        // A cadre recorded as not selected is selected only through the unit's category.
+        if (rows.residentCadres.some((c) => c.unitId === u.id && c.selected === false))
+          return false;
         r.category = "other";
         r.name = `${pc.county.name.slice(0, -1)}${random.pick(FIRMS)}${random.pick(FIRM_KINDS)}`;
         delete r.civilServantManaged;
@@ -343,12 +432,18 @@ export function plantCountyFaults(draft: CountyDraft): SeededFault[] {
     rowsOf.set(a.householdId, [...(rowsOf.get(a.householdId) ?? []), a]);
     load.set(a.personId, (load.get(a.personId) ?? 0) + 1);
   }
+  const touched = new Set<string>();
   const ctx: FaultContext = {
     draft,
     random,
-    seed: (ruleId, collection, id, fault) => seeded.push({ ruleId, collection, id, fault }),
+    seed: (ruleId, collection, id, fault) => {
+      seeded.push({ ruleId, collection, id, fault });
+      if (collection === "households") touched.add(id);
+    },
     rowsOf,
     load,
+    touched,
+    freeStaff: new Map(),
   };
 
   const households = rows.households.filter((h: Household) => h.exitedPovertyOn === undefined);
@@ -356,9 +451,22 @@ export function plantCountyFaults(draft: CountyDraft): SeededFault[] {
   const villages = pc.poor.filter(
     (pv) => pv.exitedOn === undefined && !plan.faults.noCoordinator.has(pv.village.id),
   );
-  plantGroup(random, v, villages, pc.poor.length, villageKinds(ctx));
+  const kinds = villageKinds(ctx);
+  if (kinds.length + 1 !== VILLAGE_FAULT_KINDS)
+    throw new Error(
+      `sample: VILLAGE_FAULT_KINDS is ${VILLAGE_FAULT_KINDS}, not ${kinds.length + 1}`,
+    );
+  plantGroup(random, v, villages, pc.poor.length, kinds);
+  // Exited villages keep their cadres; a cadre who left without a successor is judged no more.
+  const cadres = pc.poor.filter(
+    (pv) => draft.currentCadre.get(pv.village.id)!.endDate === undefined,
+  );
+  plantGroup(random, v, cadres, pc.poor.length, cadreKinds(ctx));
+  plantUnitStaffFirst(ctx, faultCount(v, pc.poor.length, VILLAGE_FAULT_KINDS));
   const units = draft.contracts.map((c) => c.unit).filter((u) => u.level !== "province");
   plantGroup(random, v, units, units.length, unitKinds(ctx));
+  // Every household the free staff member's unit leaves to local cadres, now that all is planted.
+  unitStaffFirstSeeds(ctx);
 
   if (plan.faults.lateUnitList.has(pc.county.id)) {
     rows.reports[0]!.submittedOn = dateBetween(random, "2014-08-01", "2014-08-09");

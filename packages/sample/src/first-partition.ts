@@ -54,8 +54,11 @@ export function firstPartition(plan: Plan): Partition {
       coordinatorId: villageSecretary(v.id),
       townshipCoordinatorId: townshipLead(v.townshipId),
     };
-    const missing = f.noCoordinator.get(v.id);
-    if (missing) delete row[missing];
+    const fault = f.noCoordinator.get(v.id);
+    if (fault?.wrong && fault.field === "coordinatorId")
+      row.coordinatorId = townshipLead(v.townshipId);
+    else if (fault?.wrong) row.townshipCoordinatorId = villageSecretary(v.id);
+    else if (fault) delete row[fault.field];
     return row;
   });
 

@@ -23,6 +23,35 @@ describe("generate (county)", () => {
     expect(audit(dataset, { asOf }).findings).toEqual([]);
   });
 
+  it.each(["2014-10-01", "2015-04-01", "2017-10-20", "2018-12-31"])(
+    "audits clean at %s, where documents and calendar years fall due",
+    (asOf) => {
+      const { dataset } = generate({ scale: "county", seed: 5, violations: 0, asOf });
+      expect(audit(dataset, { asOf }).findings).toEqual([]);
+    },
+  );
+
+  it("plants every fault kind in the example's county, the kinds v2 added included", () => {
+    const { dataset, seeded } = generate({ scale: "county", seed: 2014, violations: 0.02 });
+    const kinds = new Set(seeded.map((s) => s.ruleId));
+    for (const id of [
+      "village.resident-cadre-continuous",
+      "household.verified-before-pairing",
+      "household.unit-staff-first",
+      "work-team.captain",
+      "village.has-coordinators",
+      "unit.principal-visits",
+      "unit.staff-visits",
+      "unit.topic-meetings",
+      "household.regular-visits",
+    ])
+      expect(kinds).toContain(id);
+    expect(kinds.size).toBe(37);
+    const findings = audit(dataset, { asOf: SAMPLE_AS_OF }).findings;
+    const found = new Set(findings.map((f) => key(f.ruleId, f.entity.collection, f.entity.id)));
+    expect(found).toEqual(seededKeys(seeded));
+  });
+
   it("finds every planted fault and nothing about entities no fault touched", () => {
     const { dataset, seeded } = generate({ scale: "county", seed: 3, violations: 0.05 });
     const findings = audit(dataset, { asOf: SAMPLE_AS_OF }).findings;

@@ -1,15 +1,19 @@
 /**
  * The household faults of a county (三): helpers not entered in the register or handbook, too
  * few visits, no help plan, no poverty cause, a welfare household helped by unit staff, a
- * household verified by someone other than the resident cadre, two helpers, none, or one from a
- * unit that does not contract the village.
+ * household verified by someone other than the resident cadre, or paired before it was verified,
+ * two helpers, none, or one from a unit that does not contract the village; and, planted on a
+ * village, households left to local cadres while a unit's staff member helps none.
  */
-import { endedContractYears, type Household } from "@shuangbao/core";
+import type { Household, HouseholdAssignment } from "@shuangbao/core";
 import type { FaultContext, FaultKind } from "./county-faults.js";
-import { dateBetween, minDate } from "./dates.js";
+import { addDays, dateBetween, minDate } from "./dates.js";
+import { faultYear, PER_YEAR, requiredInYear, times } from "./duty.js";
 import { townshipLead } from "./first-partition.js";
 import { isWelfare } from "./households.js";
+import type { PlannedVillage } from "./model.js";
 import { staffIds } from "./staff.js";
+import { halfOf } from "./visits.js";
 
 /** The household fault kinds of a county. */
 export function householdKinds(ctx: FaultContext): FaultKind<Household>[] {
@@ -51,11 +55,11 @@ export function householdKinds(ctx: FaultContext): FaultKind<Household>[] {
     }),
     h("household.regular-visits", (hh) => {
       const row = helperRow(hh);
-      const years = row ? endedContractYears(row.startDate, plan.asOf).length : 0;
-      if (years === 0) return undefined;
-      const k = random.int(0, years - 1);
-      draft.visitFaults.fewHouseholdVisits.set(hh.id, k);
-      return `helper visited twice in helper year ${k + 1}`;
+      const year = row && faultYear(random, row.startDate, plan.asOf, PER_YEAR.household);
+      if (!row || year === undefined) return undefined;
+      const required = requiredInYear(row.startDate, year, PER_YEAR.household);
+      draft.visitFaults.fewHouseholdVisits.set(hh.id, year);
+      return `helper visited ${times(halfOf(required))} in ${year}, ${times(required)} required`;
     }),
     h("household.has-plan", (hh) => {
       delete hh.planOn;
@@ -84,6 +88,15 @@ export function householdKinds(ctx: FaultContext): FaultKind<Household>[] {
       }
       hh.verifiedById = townshipLead(v.village.townshipId);
       return "verified by the township's poverty lead, not the resident cadre";
+    }),
+    h("household.verified-before-pairing", (hh) => {
+      const row = helperRow(hh);
+      if (!row || !poorVillage(hh) || hh.verifiedOn === undefined) return undefined;
+      // The resident cadre who verifies is in post until 2015 at least (see the village faults).
+      const verifiedOn = addDays(row.startDate, random.int(5, 30));
+      if (verifiedOn > plan.asOf) return undefined;
+      hh.verifiedOn = verifiedOn;
+      return `paired with ${row.personId} on ${row.startDate}, verified only on ${verifiedOn}`;
     }),
     h("household.single-helper", (hh) => {
       const row = helperRow(hh);
@@ -124,4 +137,98 @@ export function householdKinds(ctx: FaultContext): FaultKind<Household>[] {
       return `helped by staff of ${unit.name}, which does not contract the village`;
     }),
   ];
+}
+
+/**
+ * `household.unit-staff-first`, planted on `count` poor villages (exited or not): a staff member
+ * of a contracting unit, whose households are all in the village and carry no other fault, hands
+ * them to village cadres and helps none, so no household of the village may be left to a local
+ * cadre (三(一)). The villages where that makes the fewest findings (the village's non-welfare
+ * households helped by local cadres) are chosen, so the fault stays a handful of households.
+ */
+export function plantUnitStaffFirst(ctx: FaultContext, count: number): void {
+  const { draft, random, touched, freeStaff, load } = ctx;
+  const { rows, pc } = draft;
+  const byVillage = new Map<string, HouseholdAssignment[]>();
+  const household = new Map(rows.households.map((h) => [h.id, h]));
+  const byPerson = new Map<string, HouseholdAssignment[]>();
+  for (const a of rows.householdAssignments) {
+    const villageId = household.get(a.householdId)!.villageId;
+    byVillage.set(villageId, [...(byVillage.get(villageId) ?? []), a]);
+    byPerson.set(a.personId, [...(byPerson.get(a.personId) ?? []), a]);
+  }
+  const options: { v: PlannedVillage; staff: string; flagged: number }[] = [];
+  for (const v of random.shuffled(pc.poor)) {
+    const villageId = v.village.id;
+    const inVillage = (a: HouseholdAssignment) =>
+      household.get(a.householdId)!.villageId === villageId && !touched.has(a.householdId);
+    // Not the principal, deputy or resident cadres (-01 to -04): an ordinary staff member.
+    const candidates = v.units
+      .flatMap((u) => staffIds(u))
+      .filter((id) => !/-0[1-4]$/.test(id) && (byPerson.get(id) ?? []).length > 0)
+      .filter((id) => byPerson.get(id)!.every(inVillage));
+    if (candidates.length === 0) continue;
+    const staff = random.pick(candidates);
+    const locals = localCadres(ctx, v);
+    const flagged = new Set(
+      (byVillage.get(villageId) ?? [])
+        .filter((a) => locals.has(a.personId) || a.personId === staff)
+        .map((a) => household.get(a.householdId)!)
+        .filter((h) => !isWelfare(h))
+        .map((h) => h.id),
+    ).size;
+    options.push({ v, staff, flagged });
+  }
+  options.sort((a, b) => a.flagged - b.flagged);
+  for (const { v, staff } of options.slice(0, count)) {
+    const cadres = draft.villageCadres.get(v.village.id)!;
+    for (const a of byPerson.get(staff)!) {
+      const to = random.pick(cadres);
+      load.set(a.personId, (load.get(a.personId) ?? 0) - 1);
+      load.set(to, (load.get(to) ?? 0) + 1);
+      a.personId = to;
+      touched.add(a.householdId);
+    }
+    freeStaff.set(v.village.id, staff);
+  }
+}
+
+/** The township and village cadres who may help a village's households. */
+function localCadres(ctx: FaultContext, v: PlannedVillage): Set<string> {
+  const { draft } = ctx;
+  const t = v.village.townshipId;
+  return new Set([
+    ...draft.villageCadres.get(v.village.id)!,
+    ...draft.townshipCadres.get(t)!,
+    ...draft.civilAffairs.get(t)!,
+  ]);
+}
+
+/**
+ * Seeds `household.unit-staff-first` for every non-welfare household of a village with a free
+ * staff member whose helper (current, as all are) is a township or village cadre: run after all
+ * faults, so that it sees the helpers as they are left.
+ */
+export function unitStaffFirstSeeds(ctx: FaultContext): void {
+  const { draft, freeStaff, seed } = ctx;
+  const { rows, plan } = draft;
+  for (const [villageId, staff] of freeStaff) {
+    const v = plan.poorVillage.get(villageId)!;
+    const locals = localCadres(ctx, v);
+    const household = new Map(
+      rows.households.filter((h) => h.villageId === villageId).map((h) => [h.id, h]),
+    );
+    const seen = new Set<string>();
+    for (const a of rows.householdAssignments) {
+      const h = household.get(a.householdId);
+      if (!h || isWelfare(h) || !locals.has(a.personId) || seen.has(h.id)) continue;
+      seen.add(h.id);
+      seed(
+        "household.unit-staff-first",
+        "households",
+        h.id,
+        `helped by local cadre ${a.personId} while unit staff ${staff} helps no household`,
+      );
+    }
+  }
 }

@@ -1,7 +1,8 @@
 /**
  * Households and their helpers (三): a poor village's households are verified by its resident
- * cadre and helped by the staff of its contracting units — every staff member helps at least one,
- * so a unit never has idle staff while local cadres help too (三(一)'s exception); welfare
+ * cadre (in post on the day) and then paired with a helper, from the staff of its contracting units
+ * first — every staff member helps at least one, so no unit has free staff while local cadres
+ * help too (三(一)'s exception, `household.unit-staff-first`); welfare
  * households (五保, 低保 without labour) are helped by the township's civil-affairs officer or a
  * village cadre; a non-poor village's households by its own village and township cadres.
  */
@@ -121,9 +122,10 @@ export interface Helpers {
 }
 
 /**
- * Assigns one helper to every household: each unit staff member first gets one non-welfare
- * household, then up to their quota; the rest go to village and township cadres; welfare
- * households go to the civil-affairs officer or a village cadre.
+ * Assigns one helper to every household, from one to thirty days after it was verified: each
+ * unit staff member first gets one non-welfare household, then up to their quota; the rest go to
+ * village and township cadres; welfare households go to the civil-affairs officer or a village
+ * cadre.
  */
 export function assignHelpers(
   random: Random,
@@ -153,7 +155,8 @@ export function assignHelpers(
   return households.map((h) => ({
     householdId: h.id,
     personId: helperOf.get(h.id)!,
-    startDate: dateBetween(random, "2014-08-01", "2014-09-15"),
+    // Paired after the household is verified (三(一): "经驻村干部核实后…结对帮扶").
+    startDate: addDays(h.verifiedOn ?? "2014-08-01", random.int(1, 30)),
     recordedInRegister: true,
     recordedInHandbook: true,
   }));

@@ -110,10 +110,13 @@ export interface FirstPartitionFaults {
   pairedElsewhere: Map<string, string>;
   /** Unit id → the calendar year without an assessment. */
   missingAssessment: Map<string, number>;
-  /** Unit id → the contract year (0-based) with a single meeting. */
+  /** Unit id → the calendar year with one topic meeting fewer than required. */
   fewMeetings: Map<string, number>;
-  /** Village id → the coordinator field left empty. */
-  noCoordinator: Map<string, "coordinatorId" | "townshipCoordinatorId">;
+  /**
+   * Village id → the coordinator field left empty, or (`wrong`) naming someone who is not the
+   * village's (the township's poverty lead) or not the township's (the village's party secretary).
+   */
+  noCoordinator: Map<string, { field: "coordinatorId" | "townshipCoordinatorId"; wrong: boolean }>;
   /** Cities whose cadre list was late. */
   lateCadreList: Set<string>;
   /** Counties whose unit list was late (planted in their own partitions). */

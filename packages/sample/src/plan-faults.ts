@@ -3,9 +3,17 @@
  * without a deputy, a designated county, a year's assessment or enough topic meetings, or paired
  * with a poor village they do not contract; villages without a coordinator; late cadre lists.
  */
-import { endedContractYears } from "@shuangbao/core";
+import { faultYear, owedAssessmentYears, PER_YEAR, requiredInYear } from "./duty.js";
+import { townshipLead, villageSecretary } from "./first-partition.js";
 import type { Plan, PlannedUnit } from "./model.js";
 import { Random } from "./random.js";
+
+/**
+ * The kinds of village fault: the county partitions plant the others (`villageKinds` in
+ * county-faults.ts), the first partition plants `village.has-coordinators`; together they share
+ * the villages.
+ */
+export const VILLAGE_FAULT_KINDS = 8;
 
 /**
  * How many faults of one kind to plant: about `violations` × the group's size, shared by the
@@ -15,13 +23,6 @@ import { Random } from "./random.js";
 export function faultCount(violations: number, groupSize: number, kinds: number): number {
   if (violations <= 0 || groupSize === 0) return 0;
   return Math.max(1, Math.round((violations * groupSize) / kinds));
-}
-
-/** The calendar years a contract starting on `start` must be assessed for at `asOf`. */
-export function assessmentYears(start: string, asOf: string): number[] {
-  const years: number[] = [];
-  for (let y = Number(start.slice(0, 4)); `${y}-12-31` < asOf; y++) years.push(y);
-  return years;
 }
 
 /** Plants the first partition's faults and records them in `plan.seeded`. */
@@ -47,7 +48,7 @@ export function planFirstPartitionFaults(plan: Plan): void {
     [
       "unit.annual-assessment",
       (u) => {
-        const years = assessmentYears(startOf(u), plan.asOf);
+        const years = owedAssessmentYears(startOf(u), plan.asOf);
         if (years.length === 0) return false;
         const year = random.pick(years);
         f.missingAssessment.set(u.id, year);
@@ -58,15 +59,15 @@ export function planFirstPartitionFaults(plan: Plan): void {
     [
       "unit.topic-meetings",
       (u) => {
-        const years = endedContractYears(startOf(u), plan.asOf).length;
-        if (years === 0) return false;
-        const k = random.int(0, years - 1);
-        f.fewMeetings.set(u.id, k);
+        const year = faultYear(random, startOf(u), plan.asOf, PER_YEAR.meetings);
+        if (year === undefined) return false;
+        f.fewMeetings.set(u.id, year);
+        const held = requiredInYear(startOf(u), year, PER_YEAR.meetings) - 1;
         seed(
           "unit.topic-meetings",
           "units",
           u.id,
-          `province unit held one topic meeting in contract year ${k + 1}`,
+          `province unit held ${held} topic meeting${held === 1 ? "" : "s"} in ${year}, ${held + 1} required`,
         );
         return true;
       },
@@ -104,12 +105,18 @@ export function planFirstPartitionFaults(plan: Plan): void {
       },
     ],
   ];
+  // These faults touch different fields and never hide one another: where a county has fewer
+  // province units than kinds, a unit already at fault takes a second one.
   const used = new Set<string>();
   for (const [, plant] of unitKinds) {
     let n = faultCount(v, plan.provinceUnits.length, unitKinds.length);
-    for (const u of random.shuffled(plan.provinceUnits)) {
+    const order = random.shuffled(plan.provinceUnits);
+    for (const u of [
+      ...order.filter((x) => !used.has(x.id)),
+      ...order.filter((x) => used.has(x.id)),
+    ]) {
       if (n === 0) break;
-      if (used.has(u.id) || !plant(u)) continue;
+      if (!plant(u)) continue;
       used.add(u.id);
       n--;
     }
@@ -118,15 +125,20 @@ export function planFirstPartitionFaults(plan: Plan): void {
   const villages = plan.taskCounties
     .flatMap((c) => c.poor)
     .filter((pv) => pv.exitedOn === undefined);
-  // The county partitions plant 12 more kinds of village fault; this is the 13th.
-  for (const pv of random.sample(villages, faultCount(v, villages.length, 13))) {
+  for (const pv of random.sample(villages, faultCount(v, villages.length, VILLAGE_FAULT_KINDS))) {
     const field = random.pick(["coordinatorId", "townshipCoordinatorId"] as const);
-    f.noCoordinator.set(pv.village.id, field);
+    const wrong = random.chance(0.5);
+    const village = field === "coordinatorId" ? "village" : "township";
+    f.noCoordinator.set(pv.village.id, { field, wrong });
     seed(
       "village.has-coordinators",
       "villages",
       pv.village.id,
-      `village names no ${field === "coordinatorId" ? "village" : "township"} coordinator`,
+      !wrong
+        ? `village names no ${village} coordinator`
+        : field === "coordinatorId"
+          ? `village coordinator is the township's poverty lead ${townshipLead(pv.village.townshipId)}, not one of the village's cadres`
+          : `township coordinator is the village's party secretary ${villageSecretary(pv.village.id)}, not a township cadre`,
     );
   }
 

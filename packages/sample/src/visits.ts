@@ -1,24 +1,31 @@
 /**
- * A county's visits, generated on demand: for every contract year that has begun, the unit's
- * principal researches the village two or three times and its staff visit once or twice; for
- * every helper year, the helper visits the household once a quarter (sometimes once more). Each
- * iteration draws the same numbers again, so the iterable is re-readable and never stored.
+ * A county's visits, generated on demand and by calendar year (`rules.md` v2 "Time"): for every
+ * (unit, village) pair the unit's principal researches the village as often as the year requires
+ * (twice a whole year, prorated in the contract's first year; sometimes once more) and its staff
+ * visit it (once a whole year; sometimes once more); for every (household, helper) pair the helper
+ * visits the household as often as the year requires (four times a whole year, spread over its
+ * quarters; sometimes once more). Everything is dated on a covered day and never after `asOf`.
+ * Each iteration draws the same numbers again, so the iterable is re-readable and never stored.
  */
 import type { Visit } from "@shuangbao/core";
 import type { CountyDraft } from "./county.js";
-import { addYears, dayOf, isoOf } from "./dates.js";
+import { dayOf, isoOf } from "./dates.js";
+import { dutyDays, PER_YEAR } from "./duty.js";
 import { Random } from "./random.js";
 import { staffId, staffIds } from "./staff.js";
 
-/** Visits left out by planted faults. */
+/** Visits left out by planted faults, each in one due calendar year. */
 export interface VisitFaults {
-  /** Household id → the helper year (0-based) in which its helper visited only twice. */
+  /** Household id → the calendar year in which its helper made half the visits required. */
   fewHouseholdVisits: Map<string, number>;
-  /** Unit id → the contract year (0-based) with a single research visit by the principal. */
+  /** Unit id → the calendar year in which its principal made one research visit too few. */
   fewPrincipalVisits: Map<string, number>;
-  /** Unit id → the contract year (0-based) without staff visits. */
+  /** Unit id → the calendar year without staff visits. */
   noStaffVisits: Map<string, number>;
 }
+
+/** What a planted household-visit fault keeps of a year's required visits. */
+export const halfOf = (required: number): number => Math.floor(required / 2);
 
 /**
  * The visits of a county partition as a re-iterable.
@@ -41,56 +48,43 @@ export function countyVisits(draft: CountyDraft): Iterable<Visit> {
       const random = new Random(plan.seed, `visits:${pc.county.id}`);
       for (const c of contracts) {
         const few = visitFaults.fewPrincipalVisits.get(c.unitId);
+        for (const day of dutyDays(random, c.start, asOf, PER_YEAR.principal, 0.25, few))
+          yield {
+            personId: c.principal,
+            date: isoOf(day),
+            kind: "principal_research",
+            villageId: c.villageId,
+          };
         const none = visitFaults.noStaffVisits.get(c.unitId);
-        for (let k = 0; ; k++) {
-          const from = dayOf(addYears(c.start, k));
-          if (from > asOf) break;
-          const research = [random.int(15, 160), random.int(200, 340)];
-          if (random.chance(0.25)) research.push(random.int(60, 300));
-          const staffDays = [random.int(30, 330)];
-          if (random.chance(0.5)) staffDays.push(random.int(30, 330));
-          const who = staffDays.map(() => random.pick(c.staff));
-          for (const d of k === few ? research.slice(0, 1) : research) {
-            if (from + d <= asOf)
-              yield {
-                personId: c.principal,
-                date: isoOf(from + d),
-                kind: "principal_research",
-                villageId: c.villageId,
-              };
-          }
-          if (k === none) continue;
-          for (let i = 0; i < staffDays.length; i++) {
-            const day = from + staffDays[i]!;
-            if (day <= asOf)
-              yield {
-                personId: who[i]!,
-                date: isoOf(day),
-                kind: "staff_visit",
-                villageId: c.villageId,
-              };
-          }
+        for (const day of dutyDays(random, c.start, asOf, PER_YEAR.staff, 0.5, none, () => 0)) {
+          // Who goes follows from the day, so no number is drawn for a visit a fault left out.
+          yield {
+            personId: c.staff[(Math.imul(day, 2654435761) >>> 0) % c.staff.length]!,
+            date: isoOf(day),
+            kind: "staff_visit",
+            villageId: c.villageId,
+          };
         }
       }
       for (const a of assignments) {
         const villageId = villageOf.get(a.householdId)!;
         const few = visitFaults.fewHouseholdVisits.get(a.householdId);
-        for (let k = 0; ; k++) {
-          const from = dayOf(addYears(a.startDate, k));
-          if (from > asOf) break;
-          const days = [0, 1, 2, 3].map((q) => q * 91 + random.int(5, 85));
-          if (random.chance(0.12)) days.push(random.int(10, 350));
-          for (const d of k === few ? days.slice(0, 2) : days) {
-            if (from + d <= asOf)
-              yield {
-                personId: a.personId,
-                date: isoOf(from + d),
-                kind: "household_visit",
-                villageId,
-                householdId: a.householdId,
-              };
-          }
-        }
+        for (const day of dutyDays(
+          random,
+          a.startDate,
+          asOf,
+          PER_YEAR.household,
+          0.12,
+          few,
+          halfOf,
+        ))
+          yield {
+            personId: a.personId,
+            date: isoOf(day),
+            kind: "household_visit",
+            villageId,
+            householdId: a.householdId,
+          };
       }
     },
   };
