@@ -14,7 +14,7 @@ export {
 export type { AuditOptions, AuditReport, RuleSelection } from "./engine/audit.js";
 export { audit, buildReport } from "./engine/audit.js";
 export type { DataCheck, DataCheckId } from "./engine/data-messages.js";
-export { DATA_CHECKS } from "./engine/data-messages.js";
+export { DATA_CHECKS, RULES_NEEDING, rulesStoppedBy } from "./engine/data-messages.js";
 export { DatasetIndex } from "./engine/dataset-index.js";
 export type { EntityRef, Finding, Message, MessageParam, Source } from "./engine/findings.js";
 export {
@@ -24,6 +24,8 @@ export {
   joinMessages,
   zhDate,
 } from "./engine/findings.js";
+export type { FindingGroup } from "./engine/group-findings.js";
+export { groupFindings } from "./engine/group-findings.js";
 export {
   birthDateOf,
   checkCharacter,
@@ -32,6 +34,7 @@ export {
 } from "./engine/id-number.js";
 export type { Provenance } from "./engine/loader.js";
 export { addDatasetObject, DatasetLoader, dataFinding, loadDataset } from "./engine/loader.js";
+export { maskFinding, maskReport, maskText } from "./engine/mask.js";
 export type { Partition, PartitionResult } from "./engine/partitioned-audit.js";
 export {
   auditPartition,
@@ -40,7 +43,14 @@ export {
   mergePartitions,
 } from "./engine/partitioned-audit.js";
 export { RuleContext } from "./engine/rule-context.js";
-export { findingsTable } from "./forms/findings-table.js";
+export type { FindingPlace, FindingsTableOptions } from "./forms/findings-table.js";
+export {
+  collectionName,
+  fieldName,
+  findingPlace,
+  findingsTable,
+  ruleTitle,
+} from "./forms/findings-table.js";
 export type { FormId } from "./forms/forms.js";
 export { buildForm, FORMS, isFormId } from "./forms/forms.js";
 export type { Cell, Column, ColumnKind, Table } from "./forms/table.js";
@@ -80,10 +90,15 @@ export * from "./schema/collections.js";
 export type { CollectionName, FieldKind, FieldSpec } from "./schema/fields.js";
 export { COLLECTION_NAMES } from "./schema/fields.js";
 export {
+  EXCEL_SERIAL_RANGE,
   fieldSpecs,
+  IdShape,
+  idShape,
   isAbsent,
+  isCutColumn,
   normaliseBoolean,
   normaliseCell,
+  normaliseCode,
   normaliseDate,
   normaliseRow,
 } from "./schema/normalise.js";

@@ -2,6 +2,7 @@
  * The message table of the data checks (`rules.md`, "Data checks"): Chinese first, English
  * alongside, both from one entry.
  */
+import { SPEC_TABLE } from "../rules/spec-table.js";
 import type { Severity } from "../vocabulary/enums.js";
 import type { Message } from "./findings.js";
 
@@ -87,8 +88,16 @@ export const DATA_MESSAGES = {
     en: "{collection} {row}: not a row (expected an object)",
   },
   missingCollection: {
-    zh: "缺少必需的{collection}表，或表中没有记录，依赖它的规则无法核查。",
-    en: "required collection {collection} is missing or empty; the rules that need it cannot run",
+    zh: "缺少{collection}表，或表中没有记录：{rules}，请补充该表。",
+    en: "required collection {collection} is missing or empty: {rules}; supply it",
+  },
+  mangledIds: {
+    zh: "{collection}表“{header}”列的编号被电子表格软件改成了科学计数法或截断（如{example}，共{count}行），请将该列设为文本格式后重新导出。",
+    en: "{collection}: Excel turned the ids of column {field} ({header}) into scientific notation or cut them to 15 digits (e.g. {example}; rows: {count}); format the column as text and export it again",
+  },
+  mangledIdNumbers: {
+    zh: "{collection}表“{header}”列的身份证号被电子表格软件改成了科学计数法或截断（如{example}，共{count}行），请将该列设为文本格式后重新导出。",
+    en: "{collection}: Excel turned the resident ID numbers of column {field} ({header}) into scientific notation or cut them to 15 digits (e.g. {example}; rows: {count}); format the column as text and export it again",
   },
   notACollection: {
     zh: "{collection}表应为记录列表。",
@@ -133,3 +142,77 @@ export const DATA_MESSAGES = {
 } as const satisfies Record<string, Message>;
 
 export type DataMessageKey = keyof typeof DATA_MESSAGES;
+
+/**
+ * The rules a missing (or empty) required collection stops, by collection. Every rule reads
+ * villages: its subjects are villages, or households, units and people judged through the villages
+ * they help. The other regions place a village in its township, county and city: without them the
+ * rules below (read from their checks) cannot judge anyone; the rest still run.
+ */
+export const RULES_NEEDING: Readonly<
+  Record<"cities" | "counties" | "townships", readonly string[]>
+> = {
+  cities: [
+    "village.non-key-county-local",
+    "city-unit.has-village",
+    "city-unit.within-city",
+    "city-unit.in-key-county",
+    "report.cadre-list-deadline",
+  ],
+  counties: [
+    "village.non-key-county-local",
+    "province-unit.covers-designated-county",
+    "province-unit.has-designated-county",
+    "province-unit.lead-in-led-county",
+    "city-unit.has-village",
+    "city-unit.within-city",
+    "city-unit.in-key-county",
+    "county-unit.within-county",
+    "report.unit-list-deadline",
+    "report.cadre-list-deadline",
+  ],
+  townships: [
+    "village.non-key-county-local",
+    "province-unit.covers-designated-county",
+    "province-unit.lead-in-led-county",
+    "city-unit.has-village",
+    "city-unit.within-city",
+    "city-unit.in-key-county",
+    "county-unit.within-county",
+    "report.unit-list-deadline",
+    "report.cadre-list-deadline",
+    "work-team.members",
+    "village.has-coordinators",
+    "household.unit-staff-first",
+    "household.welfare-to-civil-affairs",
+    "household.helper-eligible",
+  ],
+};
+
+const PLACED: Record<keyof typeof RULES_NEEDING, Message> = {
+  cities: { zh: "村所属的市无法确定", en: "a village's city is unknown" },
+  counties: { zh: "村所属的县、市无法确定", en: "a village's county and city are unknown" },
+  townships: {
+    zh: "村所属的乡镇、县、市和乡（镇）干部无法确定",
+    en: "a village's township, county, city and township cadres are unknown",
+  },
+};
+
+/**
+ * Which rules a missing required collection stops, in words.
+ * @example rulesStoppedBy("villages").zh // "全部49条规则无法核查"
+ */
+export function rulesStoppedBy(collection: string): Message {
+  if (collection in RULES_NEEDING) {
+    const ids = RULES_NEEDING[collection as keyof typeof RULES_NEEDING];
+    const placed = PLACED[collection as keyof typeof RULES_NEEDING];
+    return {
+      zh: `${placed.zh}，${ids.length}条规则无法核查（${ids.join("、")}）`,
+      en: `${placed.en}, so ${ids.length} rules cannot run (${ids.join(", ")})`,
+    };
+  }
+  return {
+    zh: `全部${SPEC_TABLE.length}条规则无法核查`,
+    en: `none of the ${SPEC_TABLE.length} rules can run`,
+  };
+}

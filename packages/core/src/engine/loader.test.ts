@@ -1,7 +1,12 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { compliantCounty, FIXTURE_AS_OF, ID } from "../testing/fixture.js";
+import { SPEC_TABLE } from "../rules/spec-table.js";
+import { COLLECTIONS } from "../schema/collections.js";
+import type { CollectionName } from "../schema/fields.js";
+import { compliantCounty, FIXTURE_AS_OF, ID, staff } from "../testing/fixture.js";
 import { audit } from "./audit.js";
+import { RULES_NEEDING } from "./data-messages.js";
+import type { Finding } from "./findings.js";
 import { makeIdNumber } from "./id-number.js";
 import { DatasetLoader, loadDataset } from "./loader.js";
 
@@ -281,5 +286,260 @@ describe("the loader", () => {
       }),
       { numRuns: 300 },
     );
+  });
+
+  it("says which rules a missing required collection stops", () => {
+    const d = regions();
+    const noVillages = dataFindings({ ...d, villages: [] });
+    expect(noVillages.map((x) => x.message.zh)).toEqual([
+      "缺少村表，或表中没有记录：全部49条规则无法核查，请补充该表。",
+    ]);
+    expect(noVillages[0]!.message.en).toBe(
+      "required collection villages is missing or empty: none of the 49 rules can run; supply it",
+    );
+    const { townships: _t, ...noTownships } = d;
+    const f = dataFindings(noTownships);
+    // One finding: the villages' township references are not each reported.
+    expect(f.map((x) => [x.ruleId, x.entity.collection, x.entity.id])).toEqual([
+      ["data.invalid-field", "townships", "*"],
+    ]);
+    expect(f[0]!.message.zh).toMatch(
+      /^缺少乡镇表，或表中没有记录：村所属的乡镇、县、市和乡（镇）干部无法确定，14条规则无法核查（village\.non-key-county-local、.*），请补充该表。$/,
+    );
+    const noCities = dataFindings({ ...d, cities: [] });
+    expect(noCities.map((x) => x.entity.collection)).toEqual(["cities"]);
+    expect(noCities[0]!.message.zh).toContain("村所属的市无法确定，5条规则无法核查");
+  });
+
+  it("names only rules of the catalogue as stopped by a missing region", () => {
+    const ids = new Set(SPEC_TABLE.map((r) => r.id));
+    for (const list of Object.values(RULES_NEEDING))
+      for (const id of list) expect(ids.has(id), id).toBe(true);
+  });
+
+  it("reads office cells: serial, dotted and full-width dates, full-width ids and enums", () => {
+    const d = compliantCounty();
+    const plain = audit(d, { asOf: FIXTURE_AS_OF });
+    const office = compliantCounty();
+    const serial = (iso: string) => (Date.parse(iso) - Date.UTC(1899, 11, 30)) / 86_400_000;
+    const wide = (s: string) =>
+      s.replace(/[!-~]/g, (c) => String.fromCharCode(c.charCodeAt(0) + 0xfee0));
+    office.villageAssignments.forEach((a, i) => {
+      const row = a as Record<string, unknown>;
+      row.startDate = [serial(a.startDate), String(serial(a.startDate)), wide(a.startDate)][i % 3];
+      row.unitId = wide(a.unitId);
+    });
+    for (const m of office.meetings)
+      (m as Record<string, unknown>).date = m.date.replaceAll("-", ".");
+    for (const h of office.households) (h as Record<string, unknown>).villageId = wide(h.villageId);
+    for (const a of office.householdAssignments)
+      (a as Record<string, unknown>).startDate = a.startDate.replace(/-0?/g, "/");
+    expect(audit(office, { asOf: FIXTURE_AS_OF })).toEqual(plain);
+  });
+
+  it("says a date cell it cannot read should be a date, a year or a time of day included", () => {
+    const d = regions();
+    const meetings = [
+      { unitId: "U1", date: 2014 },
+      { unitId: "U1", date: "2014/7/30 8:30" },
+      { unitId: "U1", date: 41846.5 },
+    ];
+    const f = dataFindings({ ...d, meetings }).filter((x) => x.field === "date");
+    expect(f.map((x) => x.message.zh)).toEqual([
+      "专题会议记录#0的“日期”取值2014无效：应为日期（如2014-07-27）。",
+      "专题会议记录#1的“日期”取值“2014/7/30 8:30”无效：应为日期（如2014-07-27）。",
+      "专题会议记录#2的“日期”取值41846.5无效：应为日期（如2014-07-27）。",
+    ]);
+    expect(f[0]!.message.en).toContain("expected a date (YYYY-MM-DD)");
+  });
+
+  it("reads visits' office cells the same on the fast path and the general one", () => {
+    // The fast path takes records (what a reader gives); an unknown column sends every row of
+    // the other load down the general path. Both must read the same visits and find the same.
+    const cell = fc.constantFrom(
+      ID.v1,
+      ` ${ID.v1}`,
+      "３４０８２８１００２０１",
+      staff(ID.provinceUnit, "principal"),
+      "Ｕ－Ｐ１－ｐｒｉｎｃｉｐａｌ",
+      "H-1",
+      "Ｈ－１",
+      "3.40828E+15",
+      "3408281002010000",
+      "3408281002010001",
+      "ghost",
+      "2015-03-01",
+      "2015.3.1",
+      "２０１５-０３-０１",
+      "42064",
+      "2015/3/1 0:00",
+      "入户走访",
+      "household_visit",
+      "ｓｔａｆｆ＿ｖｉｓｉｔ",
+      "干部职工走访",
+      "\u3000",
+      "",
+    );
+    const fields = ["personId", "date", "kind", "villageId", "householdId"];
+    const load = (records: string[][], general: boolean) => {
+      const loader = new DatasetLoader();
+      const d = compliantCounty();
+      for (const c of Object.keys(COLLECTIONS) as CollectionName[])
+        if (c !== "visits") loader.add(c, d[c]);
+      if (general)
+        loader.add(
+          "visits",
+          records.map((r) => ({ ...Object.fromEntries(fields.map((f, i) => [f, r[i]])), x: "" })),
+          { file: "v.csv", lines: records.map((_, i) => i + 2) },
+        );
+      else
+        loader.addRecords("visits", fields, records, {
+          file: "v.csv",
+          lines: records.map((_, i) => i + 2),
+        });
+      const index = loader.finish();
+      return {
+        visits: index.toDataset().visits,
+        findings: index.loadFindings.filter((f) => f.ruleId !== "data.unknown-column"),
+      };
+    };
+    fc.assert(
+      fc.property(
+        fc.array(fc.array(cell, { minLength: 5, maxLength: 5 }), { maxLength: 12 }),
+        (records) => {
+          expect(load(records, false)).toEqual(load(records, true));
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+});
+
+describe("ids Excel has mangled", () => {
+  /** A loader with the compliant county, `extra` rows of collections added as files would be. */
+  function loadWith(extra: Partial<Record<CollectionName, Record<string, unknown>[]>>) {
+    const d = compliantCounty();
+    const loader = new DatasetLoader();
+    for (const c of Object.keys(COLLECTIONS) as CollectionName[]) {
+      const rows = [...(d[c] as Record<string, unknown>[]), ...(extra[c] ?? [])];
+      loader.add(c, rows, { file: `${c}.csv`, lines: rows.map((_, i) => i + 2) });
+    }
+    return audit(loader.finish(), { asOf: FIXTURE_AS_OF }).findings;
+  }
+  const household = (id: string) => ({
+    id,
+    villageId: ID.v1,
+    headName: "某某",
+    size: 3,
+    attribute: "general",
+    hasLaborCapacity: true,
+  });
+  /** 16-digit household ids, as Excel keeps them: 15 significant digits, rounded. */
+  const real = (i: number) => String(3408281002010001 + i);
+  const excel = (id: string) => String(Number(Number(id).toPrecision(15)));
+
+  it("finds scientific notation once per column, and nothing for its 1,000 rows", () => {
+    expect(loadWith({})).toEqual([]);
+    const households = Array.from({ length: 1000 }, () => household("3.40828E+15"));
+    const f = loadWith({ households });
+    expect(f).toHaveLength(1);
+    expect(f[0]).toMatchObject({
+      ruleId: "data.invalid-field",
+      entity: { collection: "households", id: "*" },
+      field: "id",
+      source: { file: "households.csv", line: compliantCounty().households.length + 2 },
+    });
+    expect(f[0]!.message.zh).toBe(
+      "贫困户表“户编号”列的编号被电子表格软件改成了科学计数法或截断（如3.40828E+15，共1000行），请将该列设为文本格式后重新导出。",
+    );
+    expect(f[0]!.message.en).toContain("format the column as text and export it again");
+  });
+
+  it("finds 16-digit ids cut to 15 digits once, and no cascade into the rows that name them", () => {
+    expect(excel(real(0))).toBe("3408281002010000");
+    const ids = Array.from({ length: 1000 }, (_, i) => real(i));
+    const helper = staff(ID.provinceUnit, "helper");
+    const f = loadWith({
+      households: ids.map((id) => household(excel(id))),
+      // the assignments and visits were typed as text: they name the real ids
+      householdAssignments: ids.map((householdId) => ({
+        householdId,
+        personId: helper,
+        startDate: "2014-08-01",
+        recordedInRegister: true,
+        recordedInHandbook: true,
+      })),
+      visits: ids.map((householdId) => ({
+        personId: helper,
+        date: "2015-03-01",
+        kind: "household_visit",
+        villageId: ID.v1,
+        householdId,
+      })),
+    });
+    expect(f.map((x) => [x.ruleId, x.entity.collection, x.field])).toEqual([
+      ["data.invalid-field", "households", "id"],
+    ]);
+    expect(f[0]!.message.zh).toContain("（如3408281002010000，共1000行）");
+  });
+
+  it("finds a mangled reference column once, whatever its rows happen to name", () => {
+    const helper = staff(ID.provinceUnit, "helper");
+    const households = Array.from({ length: 30 }, (_, i) => household(real(i)));
+    const visits = households.map((h) => ({
+      personId: helper,
+      date: "2015-03-01",
+      kind: "household_visit",
+      villageId: ID.v1,
+      householdId: excel(h.id),
+    }));
+    const f = loadWith({ households, visits }).filter((x) => x.ruleId.startsWith("data."));
+    expect(f.map((x) => [x.ruleId, x.entity.collection, x.field, x.message.zh])).toEqual([
+      [
+        "data.invalid-field",
+        "visits",
+        "householdId",
+        "走访调研表“户编号”列的编号被电子表格软件改成了科学计数法或截断（如3408281002010000，共30行），请将该列设为文本格式后重新导出。",
+      ],
+    ]);
+  });
+
+  it("finds ID numbers cut to 15 digits once, not as a thousand check-digit errors", () => {
+    const d = compliantCounty();
+    const people = Array.from({ length: 1000 }, (_, i) => {
+      const idNumber = makeIdNumber("340828", "1990-01-01", i % 1000);
+      return {
+        id: `X-${i}`,
+        name: "某",
+        role: "village_cadre",
+        villageId: ID.v1,
+        idNumber: excel(idNumber.replace("X", "0")),
+      };
+    });
+    const f = loadWith({ people });
+    expect(f.map((x) => [x.ruleId, x.entity.collection, x.field])).toEqual([
+      ["data.invalid-field", "people", "idNumber"],
+    ]);
+    expect(f[0]!.message.zh).toContain("列的身份证号被电子表格软件改成了科学计数法或截断");
+    expect(d.people.length).toBeGreaterThan(0);
+  });
+
+  it("does not take real long ids for cut ones", () => {
+    // Real 16- and 18-digit ids: one in ten ends in 0, one in a thousand in 000.
+    const households = Array.from({ length: 200 }, (_, i) => household(real(i)));
+    const people = Array.from({ length: 30 }, (_, i) => ({
+      id: makeIdNumber("340828", "1990-01-01", i * 37),
+      name: "某",
+      role: "village_cadre",
+      villageId: ID.v1,
+    }));
+    people.push({ ...people[0]!, id: "340828199001011000" });
+    const data = (f: Finding[]) => f.filter((x) => x.ruleId.startsWith("data."));
+    expect(data(loadWith({ households, people }))).toEqual([]);
+    // Two rows with one long id in a real column are still a duplicate, found as ever.
+    const twice = [...households, household(real(9))];
+    expect(data(loadWith({ households: twice })).map((x) => [x.ruleId, x.entity.id])).toEqual([
+      ["data.duplicate-id", real(9)],
+    ]);
   });
 });

@@ -6,10 +6,9 @@
  * it. A property test checks that what it accepts is exactly what the general path makes of it.
  */
 import { isIsoDate } from "../calendar/calendar.js";
-import { parseEnum } from "../vocabulary/enums.js";
 import { COLLECTIONS, REQUIREMENTS } from "./collections.js";
 import type { CollectionName, FieldSpec } from "./fields.js";
-import { isAbsent, normaliseCell, ownString } from "./normalise.js";
+import { isAbsent, normaliseCell, normaliseCode, ownString } from "./normalise.js";
 
 const SPECS = new Map<
   CollectionName,
@@ -25,14 +24,24 @@ const ID_NUMBER = /^\d{17}[\dX]$/;
 function cell(spec: FieldSpec, value: unknown): unknown {
   switch (spec.kind) {
     case "id":
-    case "ref":
+    case "ref": {
+      // Codes are read by NFKC (full-width forms) exactly as the general path reads them.
+      if (typeof value !== "string") return undefined;
+      const t = normaliseCode(value);
+      return t === "" ? undefined : ownString(t);
+    }
     case "string": {
       if (typeof value !== "string") return undefined;
       const t = value.trim();
       return t === "" ? undefined : ownString(t);
     }
-    case "enum":
-      return typeof value === "string" ? parseEnum(spec.vocabulary!, value) : undefined;
+    case "enum": {
+      if (typeof value !== "string") return undefined;
+      const v = normaliseCell(spec, value);
+      return typeof v === "string" && (spec.vocabulary!.values as readonly string[]).includes(v)
+        ? v
+        : undefined;
+    }
     case "idNumber": {
       const v = normaliseCell(spec, value);
       return typeof v === "string" && ID_NUMBER.test(v) ? v : undefined;

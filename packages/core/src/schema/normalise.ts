@@ -2,6 +2,12 @@
  * Normalisation: what offices write → what the schemas read. Pure, used by every reader and by
  * JSON input alike. A cell that cannot be read is passed through unchanged, so the schema reports
  * it as `data.invalid-field` in words.
+ *
+ * Full-width characters (what a Chinese input method types: `２０１４-０７-２７`, `Ｕ－００１`) are
+ * read by Unicode NFKC in every cell that is a code — ids, references, ID numbers, dates,
+ * numbers, booleans and enum values — so `Ｕ－００１` and `U-001` name the same row. Names and
+ * other free text (`string` fields: 姓名, 村名称, 职务, 联系电话) are kept as written, trimmed only:
+ * they are shown back to people, and NFKC would change their punctuation (`（` → `(`).
  */
 import { isIsoDate } from "../calendar/calendar.js";
 import { parseEnum } from "../vocabulary/enums.js";
@@ -11,29 +17,53 @@ import type { CollectionName, FieldSpec } from "./fields.js";
 const TRUE = new Set(["true", "1", "是", "TRUE", "True", "Y", "y", "yes", "Yes"]);
 const FALSE = new Set(["false", "0", "否", "FALSE", "False", "N", "n", "no", "No"]);
 
+const NON_ASCII = /[^\t\n\r\x20-\x7e]/;
+
+/**
+ * A code cell's text: trimmed, and NFKC-normalised when it holds anything but ASCII (full-width
+ * digits, letters, hyphens and punctuation become their ASCII forms).
+ * @example normaliseCode(" Ｕ－００１ ") // "U-001"
+ */
+export function normaliseCode(text: string): string {
+  const t = text.trim();
+  return NON_ASCII.test(t) ? t.normalize("NFKC").trim() : t;
+}
+
 const pad = (n: string) => n.padStart(2, "0");
 const DATE_FORMS = [
   /^(\d{4})-(\d{1,2})-(\d{1,2})$/,
   /^(\d{4})\/(\d{1,2})\/(\d{1,2})$/,
   /^(\d{4})\.(\d{1,2})\.(\d{1,2})$/,
   /^(\d{4})年(\d{1,2})月(\d{1,2})日$/,
+  // 20140727: an eight-digit day, as some systems export it.
+  /^(\d{4})(\d{2})(\d{2})$/,
 ];
+// A time of day at midnight after a date (`2014-07-30T00:00:00.000Z`, `2014/7/30 0:00:00`).
+const MIDNIGHT = /(?:T|\s+)0{1,2}:00(?::00(?:\.0+)?)?Z?$/;
 
 /**
- * Reads a date cell: `2014-07-30`, `2014/7/30`, `2014.7.30`, `2014年7月30日`, a JS Date (an XLSX
- * date cell, read as its calendar day in UTC), or a timestamp with a time part at midnight.
- * Returns `undefined` when it is not a real date.
- * @example normaliseDate("2014年7月30日") // "2014-07-30"
+ * Excel serial dates (1900 date system: serial 1 is 1900-01-01, and Excel counts a 1900-02-29
+ * that never was, so serials from 61 on are days since 1899-12-30). Read only between
+ * `1920-01-01` (7306) and `2100-12-31` (73415): below, a number in a date column is far more
+ * likely a year (`2014`) or a count than a serial, and the data model has no earlier dates; a
+ * fraction (a time of day) is refused too. A 1904-system workbook (old Mac Excel) is the reader's
+ * to convert.
  */
-export function normaliseDate(value: unknown): string | undefined {
-  if (value instanceof Date) {
-    if (Number.isNaN(value.getTime())) return undefined;
-    return value.toISOString().slice(0, 10);
-  }
-  if (typeof value !== "string") return undefined;
-  let text = value.trim();
-  const t = /^(\d{4}-\d{2}-\d{2})[T ]00:00(:00(\.0+)?)?(Z)?$/.exec(text);
-  if (t) text = t[1]!;
+export const EXCEL_SERIAL_RANGE = { min: 7306, max: 73415 } as const;
+const EXCEL_EPOCH = Date.UTC(1899, 11, 30);
+
+function fromSerial(serial: number): string | undefined {
+  if (!Number.isInteger(serial)) return undefined;
+  if (serial < EXCEL_SERIAL_RANGE.min || serial > EXCEL_SERIAL_RANGE.max) return undefined;
+  return new Date(EXCEL_EPOCH + serial * 86_400_000).toISOString().slice(0, 10);
+}
+
+function fromNumber(n: number): string | undefined {
+  if (!Number.isFinite(n)) return undefined;
+  return fromSerial(n) ?? (Number.isInteger(n) ? dateOfText(String(n)) : undefined);
+}
+
+function dateOfText(text: string): string | undefined {
   for (const form of DATE_FORMS) {
     const m = form.exec(text);
     if (m) {
@@ -45,6 +75,27 @@ export function normaliseDate(value: unknown): string | undefined {
 }
 
 /**
+ * Reads a date cell: `2014-07-30`, `2014/7/30`, `2014.7.30`, `2014年7月30日`, `20140730`, the same
+ * in full-width digits, a JS Date (an XLSX date cell, read as its calendar day in UTC), an Excel
+ * serial (`41846`, a number or its text: see `EXCEL_SERIAL_RANGE`), or any of these with a time
+ * part at midnight. Returns `undefined` when it is not a real date.
+ * @example normaliseDate("2014年7月30日") // "2014-07-30"
+ * @example normaliseDate(41846) // "2014-07-26"
+ */
+export function normaliseDate(value: unknown): string | undefined {
+  if (value instanceof Date) {
+    if (Number.isNaN(value.getTime())) return undefined;
+    return value.toISOString().slice(0, 10);
+  }
+  if (typeof value === "number") return fromNumber(value);
+  if (typeof value !== "string") return undefined;
+  let text = normaliseCode(value);
+  if (/^\d{1,5}(\.0+)?$/.test(text)) return fromSerial(Number(text));
+  text = text.replace(MIDNIGHT, "");
+  return dateOfText(text);
+}
+
+/**
  * Reads a boolean cell: `true/false`, `1/0`, `是/否` (and Y/N, yes/no).
  * @example normaliseBoolean("是") // true
  */
@@ -52,7 +103,7 @@ export function normaliseBoolean(value: unknown): boolean | undefined {
   if (typeof value === "boolean") return value;
   if (typeof value === "number") return value === 1 ? true : value === 0 ? false : undefined;
   if (typeof value !== "string") return undefined;
-  const t = value.trim();
+  const t = normaliseCode(value);
   if (TRUE.has(t)) return true;
   if (FALSE.has(t)) return false;
   return undefined;
@@ -60,7 +111,7 @@ export function normaliseBoolean(value: unknown): boolean | undefined {
 
 function normaliseInteger(value: unknown): unknown {
   if (typeof value === "string") {
-    const t = value.trim();
+    const t = normaliseCode(value);
     if (/^-?\d+(\.0+)?$/.test(t)) return Number.parseInt(t, 10);
   }
   return value;
@@ -75,11 +126,35 @@ export function ownString(s: string): string {
   return s.length < 13 ? s : `${s} `.slice(0, -1);
 }
 
+/** Free text (names): trimmed, kept as written. Numbers (an XLSX number cell) as their text. */
 function normaliseText(value: unknown): unknown {
   if (typeof value === "string") return ownString(value.trim());
   if (typeof value === "number" && Number.isFinite(value)) return String(value);
   if (typeof value === "bigint") return value.toString();
   return value;
+}
+
+/**
+ * A code (id, reference, ID number): as text, full-width forms read as ASCII. A number cell too
+ * large to be exact (beyond 2^53: an 18-digit id stored as a number) is written with the 15
+ * significant digits Excel keeps, so that the loader sees the cut for what it is.
+ */
+function normaliseCodeCell(value: unknown): unknown {
+  if (typeof value === "string") return ownString(normaliseCode(value));
+  if (typeof value === "number" && Number.isInteger(value) && !Number.isSafeInteger(value))
+    return String(Number(value.toPrecision(15)));
+  return normaliseText(value);
+}
+
+/**
+ * An enum cell: the English value or the Chinese label as written, else the same after NFKC
+ * (`ｄｉｂａｏ`; a label's own full-width punctuation is matched as written first).
+ */
+function normaliseEnum(spec: FieldSpec, value: unknown): unknown {
+  if (typeof value !== "string") return value;
+  return (
+    parseEnum(spec.vocabulary!, value) ?? parseEnum(spec.vocabulary!, normaliseCode(value)) ?? value
+  );
 }
 
 // Dates repeat across millions of rows: one copy of each, in a cache of bounded size.
@@ -89,7 +164,8 @@ function internDate(value: unknown): unknown {
   if (hit !== undefined) return hit;
   const iso = normaliseDate(value);
   if (iso === undefined) return value;
-  if (typeof value === "string" && DATES.size < 200_000) DATES.set(value, iso);
+  if ((typeof value === "string" || typeof value === "number") && DATES.size < 200_000)
+    DATES.set(value, iso);
   return iso;
 }
 
@@ -98,10 +174,11 @@ export function normaliseCell(spec: FieldSpec, value: unknown): unknown {
   switch (spec.kind) {
     case "id":
     case "ref":
+      return normaliseCodeCell(value);
     case "string":
       return normaliseText(value);
     case "idNumber": {
-      const t = normaliseText(value);
+      const t = normaliseCodeCell(value);
       return typeof t === "string" ? t.toUpperCase() : t;
     }
     case "boolean":
@@ -111,7 +188,7 @@ export function normaliseCell(spec: FieldSpec, value: unknown): unknown {
     case "integer":
       return normaliseInteger(value);
     case "enum":
-      return typeof value === "string" ? (parseEnum(spec.vocabulary!, value) ?? value) : value;
+      return normaliseEnum(spec, value);
   }
 }
 
@@ -155,4 +232,62 @@ export function normaliseRow(
     row[key] = normaliseCell(spec, value);
   }
   return { row, unknown };
+}
+
+/**
+ * What Excel may have done to an id typed into a number cell (`IdShape`): shown it in scientific
+ * notation (`3.40828E+15`, which is what a CSV saved from the sheet holds), or kept only its 15
+ * significant digits (`340828199001011234` → `340828199001011000`, from an XLSX number cell or a
+ * CSV of one formatted as a number).
+ */
+export const IdShape = {
+  /** An ordinary id. */
+  plain: 0,
+  /** A numeral of 16 or more digits that Excel could hold exactly only as text. */
+  long: 1,
+  /** A `long` numeral whose digits past the 15th are all zero: perhaps cut by Excel. */
+  cut: 2,
+  /** Scientific notation: certainly Excel's doing, never an id. */
+  scientific: 3,
+} as const;
+export type IdShape = (typeof IdShape)[keyof typeof IdShape];
+
+const SCIENTIFIC = /^[1-9](?:\.\d+)?[eE]\+\d{1,3}$/;
+
+/**
+ * The shape of an id (after normalisation). Scientific notation is certain; a `cut` numeral is
+ * only evidence, as a real 18-digit id ends in 000 once in a thousand: the loader judges a column
+ * by all its values (`isCutColumn`).
+ * @example idShape("3.40828E+15") // IdShape.scientific
+ * @example idShape("340828199001011000") // IdShape.cut
+ */
+export function idShape(id: string): IdShape {
+  const n = id.length;
+  if (n < 5) return IdShape.plain;
+  const c1 = id.charCodeAt(1);
+  if ((c1 === 46 || c1 === 69 || c1 === 101) && SCIENTIFIC.test(id)) return IdShape.scientific;
+  if (n < 16) return IdShape.plain;
+  const c0 = id.charCodeAt(0);
+  if (c0 < 49 || c0 > 57) return IdShape.plain;
+  let zeros = true;
+  for (let i = 1; i < n; i++) {
+    const c = id.charCodeAt(i);
+    if (c < 48 || c > 57) return IdShape.plain;
+    if (i >= 15 && c !== 48) zeros = false;
+  }
+  return zeros ? IdShape.cut : IdShape.long;
+}
+
+/**
+ * Whether a column's long numerals show Excel's 15-digit cut rather than chance (`long`: its
+ * numerals of 16 or more digits, `cut` ones included; `zeros`: the zeros past the 15th digit,
+ * summed over the `cut` ones): most of them
+ * (more than half) end in zeros past the 15th digit, and together those zeros would happen by
+ * chance less than once in a million (the sum of their counts is at least 6: two 18-digit ids,
+ * three 17-digit or six 16-digit ones). A real column of 16-digit household ids has one in ten
+ * ending in 0, never most of them.
+ * @example isCutColumn({ long: 1000, cut: 1000, zeros: 3000 }) // true
+ */
+export function isCutColumn(counts: { long: number; cut: number; zeros: number }): boolean {
+  return counts.zeros >= 6 && counts.cut * 2 > counts.long;
 }
