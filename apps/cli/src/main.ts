@@ -5,6 +5,7 @@ import { planSpec, runPlan } from "./commands/plan.js";
 import { rulesSpec, runRules } from "./commands/rules.js";
 import { runSample, sampleSpec } from "./commands/sample.js";
 import { EXIT } from "./commands/shared.js";
+import { runTemplate, templateSpec } from "./commands/template.js";
 import { type CliIo, UsageError } from "./io.js";
 import { VERSION } from "./version.js";
 
@@ -22,6 +23,7 @@ export const COMMANDS: Record<string, Command> = {
   forms: { spec: formsSpec as unknown as CommandSpec<Options>, run: runForms },
   plan: { spec: planSpec as unknown as CommandSpec<Options>, run: runPlan },
   sample: { spec: sampleSpec as unknown as CommandSpec<Options>, run: runSample },
+  template: { spec: templateSpec as unknown as CommandSpec<Options>, run: runTemplate },
 };
 
 function rootHelp(): string {
@@ -35,13 +37,22 @@ function rootHelp(): string {
     "命令 Commands:",
     ...names.map((n) => `  ${n.padEnd(width)}${COMMANDS[n]!.spec.summary}`),
     "",
-    "  shuangbao <command> --help   每个命令的帮助与示例 help and examples for a command",
-    "  shuangbao --version          版本 the version",
+    "  shuangbao <command> --help   每个命令的帮助与示例 · help and examples for a command",
+    "  shuangbao help <command>     同上 · the same",
+    "  shuangbao --version          版本 · the version",
     "",
-    "退出码 Exit codes: 0 无达到 --fail-on 级别的发现 nothing at or above --fail-on · 1 有 findings at or above it",
-    "                  2 用法错误或无法读取的输入 usage error or unreadable input",
+    "退出码 Exit codes: 0 无达到 --fail-on 级别的问题 · nothing at or above --fail-on",
+    "                  1 有达到该级别的问题 · findings at or above it",
+    "                  2 用法错误、无法读取的输入或无法写入的输出 · usage error, unreadable input or unwritable output",
     "",
   ].join("\n");
+}
+
+function unknownCommand(name: string, io: CliIo): number {
+  io.stderr(
+    `shuangbao: 未知命令“${name}”，运行 shuangbao --help 查看命令 · unknown command ${name}; run shuangbao --help\n`,
+  );
+  return EXIT.usage;
 }
 
 /**
@@ -56,7 +67,14 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
     return EXIT.usage;
   }
   if (name === "--help" || name === "-h" || name === "help") {
-    io.stdout(rootHelp());
+    const topic = name === "help" ? rest[0] : undefined;
+    if (topic === undefined || topic === "--help" || topic === "-h") {
+      io.stdout(rootHelp());
+      return EXIT.ok;
+    }
+    const command = COMMANDS[topic];
+    if (!command) return unknownCommand(topic, io);
+    io.stdout(helpText(command.spec));
     return EXIT.ok;
   }
   if (name === "--version" || name === "-v") {
@@ -64,10 +82,7 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
     return EXIT.ok;
   }
   const command = COMMANDS[name];
-  if (!command) {
-    io.stderr(`shuangbao: 未知命令 unknown command “${name}”. 运行 Run: shuangbao --help\n`);
-    return EXIT.usage;
-  }
+  if (!command) return unknownCommand(name, io);
   if (rest.includes("--help") || rest.includes("-h")) {
     io.stdout(helpText(command.spec));
     return EXIT.ok;

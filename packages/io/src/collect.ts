@@ -1,7 +1,12 @@
 /**
- * Turns records (arrays of cells, header first) of one collection into rows for core's loader, in
- * batches, with their lines. Unknown columns are reported once per file; a ragged line or a
- * repeated header is a `data.malformed-row` finding and is skipped, its neighbours kept.
+ * Turns records (arrays of cells) of one source — a CSV file, a sheet, a zip entry — into rows for
+ * core's loader, in batches, with their lines.
+ *
+ * The header row is found by matching the collection's headers: title rows, notes and blank rows
+ * above it are passed over (they are not findings). A source whose name names no collection is
+ * recognised by its headers, or reported once as not recognised. Unknown columns are reported
+ * once per file (a workbook's continuation sheets included); blank rows are skipped; a ragged
+ * line or a repeated header is a `data.malformed-row` finding and is skipped, its neighbours kept.
  */
 import {
   type CollectionName,
@@ -9,88 +14,286 @@ import {
   dataFinding,
   fieldForHeader,
 } from "@shuangbao/core";
+import {
+  bestCollection,
+  HEADER_MIN_MATCH,
+  HEADER_SEARCH_ROWS,
+  headerScore,
+  headerText,
+  isBlankRow,
+} from "./headers.js";
+import type { SourceStructure } from "./structure.js";
 
 const BATCH = 4096;
 
+/** What one read shares across its sources. */
+export interface ReadContext {
+  loader: DatasetLoader;
+  onRows?: ((n: number) => void) | undefined;
+  structure?: SourceStructure[] | undefined;
+  /** Unknown columns already reported, by file, collection and header. */
+  unknownSeen: Set<string>;
+}
+
+/** A new read context around a loader. */
+export function readContext(
+  loader: DatasetLoader,
+  options: {
+    onRows?: ((n: number) => void) | undefined;
+    structure?: SourceStructure[] | undefined;
+  },
+): ReadContext {
+  return {
+    loader,
+    onRows: options.onRows,
+    structure: options.structure,
+    unknownSeen: new Set(),
+  };
+}
+
+/** One source of records. */
+export interface SourceInfo {
+  /** The file as findings name it. */
+  file: string;
+  /** The file as the structure report names it, when not `file` ("archive.zip/村.csv"). */
+  label?: string | undefined;
+  sheet?: string | undefined;
+  /** The collection its name names; `undefined`: recognise it by its headers. */
+  collection?: CollectionName | undefined;
+  /** The text encoding of a CSV. */
+  encoding?: string | undefined;
+  /** Whether an unrecognised source is a finding (not for notes and instructions). */
+  quietIfUnrecognised?: boolean;
+}
+
+/** Pushes a structure entry for a source that is not read as any collection. */
+export function unrecognised(ctx: ReadContext, source: SourceInfo, report = true): void {
+  if (report) {
+    const name = source.sheet ?? source.file.replace(/^.*\//, "");
+    ctx.loader.addFinding(
+      dataFinding(
+        "data.unknown-column",
+        "unknownCollection",
+        { collection: name, id: "*" },
+        {},
+        { source: { file: source.file, ...(source.sheet ? { sheet: source.sheet } : {}) } },
+      ),
+    );
+  }
+  ctx.structure?.push({
+    file: source.label ?? source.file,
+    ...(source.sheet !== undefined ? { sheet: source.sheet } : {}),
+    matched: [],
+    ignored: [],
+    rows: 0,
+    ...(source.encoding ? { encoding: source.encoding } : {}),
+  });
+}
+
+type State = "seeking" | "data" | "ignored";
+
 export class RecordCollector {
-  private header: string[] | undefined;
+  private state: State = "seeking";
+  private collection: CollectionName | undefined;
+  private recognisedBy: "name" | "headers" | undefined;
+  private headerLine: number | undefined;
+  private header: string[] = [];
   private fields: (string | undefined)[] = [];
+  private pending: { cells: readonly unknown[]; line: number }[] = [];
   private batch: (readonly unknown[])[] = [];
   private lines: number[] = [];
+  private rows = 0;
+  private sawRows = false;
+  private finished = false;
 
   constructor(
-    private readonly loader: DatasetLoader,
-    private readonly collection: CollectionName,
-    private readonly file: string,
-    private readonly sheet?: string,
-  ) {}
-
-  private source(line: number) {
-    return { file: this.file, ...(this.sheet ? { sheet: this.sheet } : {}), line };
+    private readonly ctx: ReadContext,
+    private readonly source: SourceInfo,
+  ) {
+    this.collection = source.collection;
+    if (source.collection) this.recognisedBy = "name";
   }
 
-  /** Adds one record read at `line` (1-based; the header is the first record). */
+  private at(line: number) {
+    return {
+      file: this.source.file,
+      ...(this.source.sheet !== undefined ? { sheet: this.source.sheet } : {}),
+      line,
+    };
+  }
+
+  /** Adds one record read at `line` (1-based). */
   record(cells: readonly unknown[], line: number): void {
-    if (!this.header) {
-      if (cells.every((c) => c === null || c === undefined || String(c).trim() === "")) return;
-      this.header = cells.map((c) => (c === null || c === undefined ? "" : String(c).trim()));
-      this.fields = this.header.map((h) => fieldForHeader(this.collection, h));
-      this.header.forEach((h, i) => {
-        if (this.fields[i] !== undefined || h === "") return;
-        this.loader.addFinding(
-          dataFinding(
-            "data.unknown-column",
-            "unknownColumn",
-            { collection: this.collection, id: "*" },
-            { field: h },
-            { source: this.source(line), field: h },
-          ),
-        );
-      });
+    if (this.state === "data") {
+      this.data(cells, line);
       return;
     }
-    const header = this.header;
-    const isHeader =
-      cells.length === header.length && cells.every((c, i) => String(c ?? "").trim() === header[i]);
-    let extra = cells.length > header.length;
-    if (extra && this.sheet !== undefined) {
-      // XLSX rows carry no trailing separators: only a value past the last header is ragged.
-      extra = cells
-        .slice(header.length)
-        .some((c) => c !== null && c !== undefined && String(c).trim() !== "");
+    if (this.state === "ignored" || isBlankRow(cells)) return;
+    this.sawRows = true;
+    this.pending.push({ cells, line });
+    if (this.collection) {
+      if (headerScore(this.collection, cells) >= HEADER_MIN_MATCH) {
+        this.useHeader(this.pending.length - 1);
+      } else if (this.pending.length >= HEADER_SEARCH_ROWS) this.bestHeader();
+      return;
     }
-    const ragged = this.sheet === undefined ? cells.length !== header.length : extra;
+    const best = bestCollection(cells);
+    if (best.score >= HEADER_MIN_MATCH) {
+      if (best.tie) this.ignore();
+      else {
+        this.collection = best.collection;
+        this.recognisedBy = "headers";
+        this.useHeader(this.pending.length - 1);
+      }
+    } else if (this.pending.length >= HEADER_SEARCH_ROWS) this.ignore();
+  }
+
+  /** No header matched well: the best-matching of the rows searched, else the first row. */
+  private bestHeader(): void {
+    let best = 0;
+    let bestScore = 0;
+    this.pending.forEach((p, i) => {
+      const s = headerScore(this.collection!, p.cells);
+      if (s > bestScore) {
+        best = i;
+        bestScore = s;
+      }
+    });
+    this.useHeader(best);
+  }
+
+  private ignore(): void {
+    this.state = "ignored";
+    this.pending = [];
+  }
+
+  private useHeader(index: number): void {
+    const collection = this.collection!;
+    const { cells, line } = this.pending[index]!;
+    const rest = this.pending.slice(index + 1);
+    this.pending = [];
+    this.state = "data";
+    this.headerLine = line;
+    this.header = cells.map(headerText);
+    this.fields = this.header.map((h) => (h === "" ? undefined : fieldForHeader(collection, h)));
+    const reported = new Set<string>();
+    this.header.forEach((h, i) => {
+      if (this.fields[i] !== undefined || h === "" || reported.has(h)) return;
+      reported.add(h);
+      const key = `${this.source.file}\u0000${collection}\u0000${h}`;
+      if (this.ctx.unknownSeen.has(key)) return;
+      this.ctx.unknownSeen.add(key);
+      this.ctx.loader.addFinding(
+        dataFinding(
+          "data.unknown-column",
+          "unknownColumn",
+          { collection, id: "*" },
+          { field: h },
+          { source: this.at(line), field: h },
+        ),
+      );
+    });
+    for (const r of rest) this.data(r.cells, r.line);
+  }
+
+  private data(cells: readonly unknown[], line: number): void {
+    if (isBlankRow(cells)) return;
+    const header = this.header;
+    const isHeader = this.isHeaderRow(cells);
+    // A value past the last header column is ragged; so is a CSV line short of the header (a
+    // sheet's rows carry no trailing empty cells).
+    const ragged =
+      (cells.length > header.length &&
+        cells
+          .slice(header.length)
+          .some((c) => c !== null && c !== undefined && String(c).trim() !== "")) ||
+      (this.source.sheet === undefined && cells.length < header.length);
     if (isHeader || ragged) {
       this.flush();
-      const position = this.loader.skipPosition(this.collection);
+      const collection = this.collection!;
+      const position = this.ctx.loader.skipPosition(collection);
       const problem = isHeader
         ? "repeated header / 重复的表头"
         : `${cells.length} fields where the header has ${header.length} / 字段数 ${cells.length} 与表头 ${header.length} 不符`;
-      this.loader.addFinding(
+      this.ctx.loader.addFinding(
         dataFinding(
           "data.malformed-row",
           "malformedRow",
-          { collection: this.collection, id: `#${position}` },
+          { collection, id: `#${position}` },
           { line, problem },
-          { source: this.source(line) },
+          { source: this.at(line) },
         ),
       );
       return;
     }
     this.batch.push(cells);
     this.lines.push(line);
+    this.rows++;
     if (this.batch.length >= BATCH) this.flush();
+  }
+
+  /** Whether a row repeats the header (cheap for data rows: most differ in their first cell). */
+  private isHeaderRow(cells: readonly unknown[]): boolean {
+    const header = this.header;
+    if (cells.length !== header.length) return false;
+    for (let i = 0; i < cells.length; i++) {
+      const c = cells[i];
+      const h = header[i]!;
+      if (c === h) continue;
+      if (c === null || c === undefined) {
+        if (h === "") continue;
+        return false;
+      }
+      if (typeof c !== "string" || !c.includes(h) || headerText(c) !== h) return false;
+    }
+    return true;
   }
 
   /** Hands the pending rows to the loader. */
   flush(): void {
     if (this.batch.length === 0) return;
-    this.loader.addRecords(this.collection, this.fields, this.batch, {
-      file: this.file,
-      ...(this.sheet ? { sheet: this.sheet } : {}),
+    this.ctx.loader.addRecords(this.collection!, this.fields, this.batch, {
+      file: this.source.file,
+      ...(this.source.sheet !== undefined ? { sheet: this.source.sheet } : {}),
       lines: this.lines,
     });
     this.batch = [];
     this.lines = [];
+  }
+
+  /** Ends the source: decides a header still sought, flushes, records the structure. */
+  finish(): void {
+    if (this.finished) return;
+    this.finished = true;
+    if (this.state === "seeking") {
+      if (this.collection && this.pending.length > 0) this.bestHeader();
+      else if (!this.collection) this.ignore();
+    }
+    this.flush();
+    if (this.state === "ignored" || !this.collection) {
+      // An empty sheet of no known name (Excel's blank Sheet2) is nothing to warn about.
+      const quiet =
+        this.source.quietIfUnrecognised || (this.source.sheet !== undefined && !this.sawRows);
+      unrecognised(this.ctx, this.source, !quiet);
+      return;
+    }
+    const matched: { header: string; field: string }[] = [];
+    const ignored: string[] = [];
+    this.header.forEach((h, i) => {
+      const f = this.fields[i];
+      if (f !== undefined) matched.push({ header: h, field: f });
+      else if (h !== "" && !ignored.includes(h)) ignored.push(h);
+    });
+    this.ctx.structure?.push({
+      file: this.source.label ?? this.source.file,
+      ...(this.source.sheet !== undefined ? { sheet: this.source.sheet } : {}),
+      collection: this.collection,
+      ...(this.recognisedBy ? { recognisedBy: this.recognisedBy } : {}),
+      ...(this.headerLine !== undefined ? { headerLine: this.headerLine } : {}),
+      matched,
+      ignored,
+      rows: this.rows,
+      ...(this.source.encoding ? { encoding: this.source.encoding } : {}),
+    });
   }
 }

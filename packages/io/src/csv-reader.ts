@@ -1,87 +1,94 @@
 /**
- * CSV reading with papaparse: from a file, streamed (decoded chunk by chunk, parsed record by
- * record, handed to the loader in batches), or from bytes held in memory (a zip entry).
+ * CSV reading with papaparse from bytes held in memory (a zip entry, a file picked in a browser);
+ * `csv-file.ts` streams a file from disk the same way.
+ *
+ * Line endings are normalised before parsing (papaparse takes one newline for the whole file, so
+ * a file mixing CRLF and LF lines would merge rows); the delimiter — comma, or tab as in Excel's
+ * "Unicode text" — is detected from the first lines.
  */
-import { createReadStream } from "node:fs";
-import { basename } from "node:path";
-import { Transform } from "node:stream";
-import type { CollectionName, DatasetLoader } from "@shuangbao/core";
+import type { CollectionName } from "@shuangbao/core";
 import Papa from "papaparse";
-import { RecordCollector } from "./collect.js";
-import { CsvDecoder, decodeCsv } from "./decode.js";
-import { InputError } from "./errors.js";
+import { type ReadContext, RecordCollector } from "./collect.js";
+import { CsvDecoder } from "./decode.js";
 
-const isBlank = (cells: readonly string[]) => cells.length === 1 && cells[0]!.trim() === "";
-
-/** Streams a CSV file into the loader as rows of `collection`. */
-export async function readCsvFile(
-  path: string,
-  collection: CollectionName,
-  loader: DatasetLoader,
-  onRows?: (n: number) => void,
-): Promise<void> {
-  const name = basename(path);
-  const decoder = new CsvDecoder(name);
-  const collector = new RecordCollector(loader, collection, name);
-  const decode = new Transform({
-    readableObjectMode: false,
-    transform(chunk: Buffer, _enc, done) {
-      try {
-        done(null, decoder.write(chunk));
-      } catch (error) {
-        done(error as Error);
-      }
-    },
-    flush(done) {
-      done(null, decoder.end());
-    },
-  });
-  await new Promise<void>((resolve, reject) => {
-    const input = createReadStream(path, { highWaterMark: 1 << 20 });
-    input.on("error", (e) => reject(new InputError(name, `cannot be read: ${e.message}`)));
-    decode.on("error", reject);
-    let line = 0;
-    // `chunk` hands over a block of records at a time: much faster than a callback per record.
-    Papa.parse<string[]>(input.pipe(decode), {
-      header: false,
-      skipEmptyLines: false,
-      chunk(result) {
-        const records = result.data;
-        for (let i = 0; i < records.length; i++) {
-          line++;
-          const cells = records[i]!;
-          if (!isBlank(cells)) collector.record(cells, line);
-        }
-        onRows?.(records.length);
-      },
-      complete() {
-        collector.flush();
-        resolve();
-      },
-      error(e: Error) {
-        reject(new InputError(name, `cannot be parsed as CSV: ${e.message}`));
-      },
-    });
-  });
+/** Where a CSV comes from and what its name says. */
+export interface CsvSource {
+  /** The file as findings name it. */
+  file: string;
+  /** The file as the structure report names it, when not `file` ("archive.zip/村.csv"). */
+  label?: string;
+  /** The collection its name names; `undefined`: recognise it by its headers. */
+  collection: CollectionName | undefined;
+  /** No finding when not recognised (a `.txt` file may be notes). */
+  quietIfUnrecognised?: boolean;
 }
 
-/** Reads a CSV held in memory (e.g. a zip entry) into the loader. */
-export function readCsvBytes(
-  bytes: Uint8Array,
-  name: string,
-  collection: CollectionName,
-  loader: DatasetLoader,
-): void {
-  const text = decodeCsv(bytes, name);
-  const collector = new RecordCollector(loader, collection, name);
+/**
+ * The delimiter of a CSV from its first lines: tab when tabs outnumber commas (outside quotes),
+ * else comma.
+ * @example detectDelimiter("户编号\t村代码\n") // "\t"
+ */
+export function detectDelimiter(text: string): "," | "\t" {
+  let commas = 0;
+  let tabs = 0;
+  let quoted = false;
+  let lines = 0;
+  const n = Math.min(text.length, 65536);
+  for (let i = 0; i < n && lines < 20; i++) {
+    const ch = text.charCodeAt(i);
+    if (ch === 34) quoted = !quoted;
+    else if (quoted) continue;
+    else if (ch === 44) commas++;
+    else if (ch === 9) tabs++;
+    else if (ch === 10) lines++;
+  }
+  return tabs > commas ? "\t" : ",";
+}
+
+/** Turns CRLF and lone CR line endings into LF, across chunk boundaries. */
+export class NewlineNormaliser {
+  private cr = false;
+  write(text: string): string {
+    let t = this.cr ? `\r${text}` : text;
+    this.cr = t.endsWith("\r");
+    if (this.cr) t = t.slice(0, -1);
+    return t.indexOf("\r") < 0 ? t : t.replace(/\r\n?/g, "\n");
+  }
+  end(): string {
+    const t = this.cr ? "\n" : "";
+    this.cr = false;
+    return t;
+  }
+}
+
+/** Reads a CSV held in memory (a zip entry, a file picked in a browser) into the loader. */
+export function readCsvBytes(bytes: Uint8Array, source: CsvSource, ctx: ReadContext): void {
+  const decoder = new CsvDecoder(source.file);
+  const newlines = new NewlineNormaliser();
+  const text = newlines.write(decoder.write(bytes) + decoder.end()) + newlines.end();
+  const collector = new RecordCollector(ctx, {
+    file: source.file,
+    label: source.label,
+    collection: source.collection,
+    encoding: decoder.encoding ?? "utf-8",
+    quietIfUnrecognised: source.quietIfUnrecognised ?? false,
+  });
   let line = 0;
+  let n = 0;
   Papa.parse<string[]>(text, {
     header: false,
+    delimiter: detectDelimiter(text),
+    newline: "\n",
     skipEmptyLines: false,
     step(result) {
       line++;
-      if (!isBlank(result.data)) collector.record(result.data, line);
+      collector.record(result.data, line);
+      if (++n === 4096) {
+        ctx.onRows?.(n);
+        n = 0;
+      }
     },
   });
-  collector.flush();
+  if (n > 0) ctx.onRows?.(n);
+  collector.finish();
 }

@@ -3,9 +3,6 @@
  * and reports, text starting with = + - @ is escaped against formula injection; the dataset
  * writer (for round trips) writes values as they are.
  */
-
-import { once } from "node:events";
-import { createWriteStream } from "node:fs";
 import type { Cell, Table } from "@shuangbao/core";
 import Papa from "papaparse";
 
@@ -16,7 +13,7 @@ export interface CsvOptions {
   headers?: "zh" | "en" | "key";
 }
 
-const BOM = "\uFEFF";
+export const BOM = "\uFEFF";
 const FORMULA = /^[=+\-@\t\r]/;
 
 /** A cell as CSV text: booleans as 是/否 for Chinese headers, dates as written. */
@@ -34,11 +31,11 @@ export function cellText(cell: Cell, options: CsvOptions = {}): string {
   return text;
 }
 
-function headerOf(c: Table["columns"][number], options: CsvOptions): string {
+export function csvHeaderOf(c: Table["columns"][number], options: CsvOptions): string {
   return options.headers === "en" ? (c.en ?? c.key) : options.headers === "key" ? c.key : c.header;
 }
 
-function line(cells: string[]): string {
+export function csvLine(cells: string[]): string {
   return `${Papa.unparse([cells], { newline: "\r\n", quotes: false })}\r\n`;
 }
 
@@ -48,32 +45,8 @@ function line(cells: string[]): string {
  *   // "\uFEFF甲\r\n'=1\r\n"
  */
 export function tableToCsv(table: Table, options: CsvOptions = {}): string {
-  const parts = [BOM, line(table.columns.map((c) => headerOf(c, options)))];
+  const parts = [BOM, csvLine(table.columns.map((c) => csvHeaderOf(c, options)))];
   for (const row of table.rows)
-    parts.push(line(table.columns.map((c) => cellText(row[c.key], options))));
+    parts.push(csvLine(table.columns.map((c) => cellText(row[c.key], options))));
   return parts.join("");
-}
-
-/** Writes a table to a CSV file, streaming its rows. */
-export async function writeTableCsv(
-  table: Table,
-  path: string,
-  options: CsvOptions = {},
-): Promise<void> {
-  const out = createWriteStream(path);
-  const write = async (text: string) => {
-    if (!out.write(text)) await once(out, "drain");
-  };
-  await write(BOM + line(table.columns.map((c) => headerOf(c, options))));
-  let buffer = "";
-  for (const row of table.rows) {
-    buffer += line(table.columns.map((c) => cellText(row[c.key], options)));
-    if (buffer.length > 1 << 16) {
-      await write(buffer);
-      buffer = "";
-    }
-  }
-  if (buffer) await write(buffer);
-  out.end();
-  await once(out, "finish");
 }

@@ -13,8 +13,8 @@ import {
   type ColumnKind,
   type Table,
 } from "@shuangbao/core";
-import { writeTableCsv } from "./csv-writer.js";
-import { writeTablesXlsx } from "./xlsx-writer.js";
+import { writeTableCsv } from "./csv-file.js";
+import { writeTablesXlsx } from "./xlsx-file.js";
 
 /** Rows of some collections: arrays or any iterable (a generator, for data not held in memory). */
 export type DatasetRows = { [C in CollectionName]?: Iterable<Record<string, unknown>> };
@@ -88,7 +88,10 @@ export async function writeDatasetCsv(
   }
 }
 
-/** Writes a dataset as one XLSX workbook, a sheet per collection. */
+/**
+ * Writes a dataset as one XLSX workbook, a sheet per collection; text columns (ids, codes, names)
+ * are formatted as text, so ids typed in later stay text.
+ */
 export async function writeDatasetXlsx(
   dataset: DatasetRows,
   path: string,
@@ -98,6 +101,7 @@ export async function writeDatasetXlsx(
   await writeTablesXlsx(tables(dataset, language), path, {
     escapeFormulas: false,
     headers: language === "zh" ? "zh" : "key",
+    textFormat: true,
     ...(options.maxRowsPerSheet ? { maxRowsPerSheet: options.maxRowsPerSheet } : {}),
   });
 }

@@ -8,7 +8,7 @@ import { compliantCounty, FIXTURE_AS_OF } from "../../core/src/testing/fixture.j
 import { writeDatasetCsv, writeDatasetXlsx } from "./dataset-writer.js";
 import { InputError } from "./errors.js";
 import { readDatasetFromBytes, readDatasetFromPath } from "./read.js";
-import { writeTablesXlsx } from "./xlsx-writer.js";
+import { writeTablesXlsx } from "./xlsx-file.js";
 
 let dir: string;
 beforeAll(async () => {
@@ -175,7 +175,9 @@ describe("reading datasets", () => {
   });
 
   it("refuses what is not a dataset at all, naming it", async () => {
-    await expect(readDatasetFromPath(join(dir, "nope"))).rejects.toThrow(/nope: no such file/);
+    await expect(readDatasetFromPath(join(dir, "nope"))).rejects.toThrow(
+      /nope: 没有这个文件或文件夹 \/ no such file/,
+    );
     const bin = join(dir, "bin.dat");
     await writeFile(bin, new Uint8Array([1, 2, 0, 3]));
     await expect(readDatasetFromPath(bin)).rejects.toThrow(InputError);
@@ -185,7 +187,7 @@ describe("reading datasets", () => {
       ...REGIONS_CSV,
       "villages.csv": new Uint8Array([0, 1, 2]),
     });
-    await expect(readDatasetFromPath(folder)).rejects.toThrow(/villages.csv: is a binary file/);
+    await expect(readDatasetFromPath(folder)).rejects.toThrow(/villages.csv: 是二进制文件/);
   });
 });
 

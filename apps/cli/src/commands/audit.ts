@@ -1,19 +1,34 @@
 /** `shuangbao audit <path>`: audit a dataset and report findings. */
 import { readFile } from "node:fs/promises";
-import { PassThrough } from "node:stream";
-import { buffer } from "node:stream/consumers";
+import { extname } from "node:path";
 import {
   type AuditReport,
   audit,
+  CATALOGUE,
   ConfigurationError,
+  DATA_CHECKS,
   findingsTable,
+  maskReport,
+  maskText,
+  parametersOn,
   type Severity,
 } from "@shuangbao/core";
-import { tableToCsv, writeTablesXlsx } from "@shuangbao/io";
+import { renderReportHtml, type SourceStructure, tableToCsv, writeReportXlsx } from "@shuangbao/io";
 import { command, parse } from "../args.js";
 import { type CliIo, UsageError } from "../io.js";
 import { renderText } from "../render/text.js";
-import { dateFlag, EXIT, emit, oneOf, progress, readInput } from "./shared.js";
+import { VERSION } from "../version.js";
+import {
+  checkOutput,
+  configurationError,
+  configured,
+  dateFlag,
+  EXIT,
+  oneOf,
+  progress,
+  readInput,
+  writeOutput,
+} from "./shared.js";
 
 export const auditSpec = command({
   name: "audit",
@@ -25,31 +40,38 @@ export const auditSpec = command({
     "as-of": { type: "string" },
     format: { type: "string" },
     output: { type: "string", short: "o" },
+    force: { type: "boolean" },
     lang: { type: "string" },
     "fail-on": { type: "string" },
     rule: { type: "string", multiple: true },
     "skip-rule": { type: "string", multiple: true },
     severity: { type: "string", multiple: true },
     params: { type: "string" },
+    mask: { type: "boolean" },
     quiet: { type: "boolean", short: "q" },
     timings: { type: "boolean" },
   },
   help: {
-    "as-of": "核查基准日 the audit date YYYY-MM-DD (default: today)",
-    format: "输出格式 text | json | csv | xlsx (default text)",
-    output: "输出文件 write to FILE (default stdout; required for xlsx)",
-    lang: "语言 zh | en, for text and tables (default zh)",
-    "fail-on": "退出码1的最低级别 error | warning | info | never (default error)",
-    rule: "只运行该规则 run only this rule (repeatable)",
-    "skip-rule": "跳过该规则 skip this rule or data check (repeatable)",
-    severity: "调整级别 override a severity, ID=LEVEL (repeatable)",
-    params: "参数文件 flat { name: value } JSON of parameter overrides",
-    quiet: "不输出报告 print nothing; use the exit code",
-    timings: "在stderr输出各阶段耗时 print phase timings (ms) as JSON on stderr",
+    "as-of": "核查基准日 · the audit date YYYY-MM-DD (default: today)",
+    format:
+      "输出格式 · text | json | csv | xlsx | html (default: from the extension of --output, else text)",
+    output: "输出文件 · write to FILE (default stdout; required for xlsx)",
+    force: "覆盖已存在的输出文件 · overwrite an existing output file",
+    lang: "语言 · zh | en, for text and tables (default zh)",
+    "fail-on": "退出码1的最低级别 · error | warning | info | never (default error)",
+    rule: "只运行该规则 · run only this rule (repeatable)",
+    "skip-rule": "跳过该规则 · skip this rule or data check (repeatable)",
+    severity: "调整级别 · override a severity, ID=LEVEL (repeatable)",
+    params: "参数文件 · flat { name: value } JSON of parameter overrides",
+    mask: "遮盖身份证号和手机号 · mask resident ID and phone numbers in every output",
+    quiet: "不输出报告 · print nothing; use the exit code",
+    timings: "在stderr输出各阶段耗时 · print phase timings (ms) as JSON on stderr",
   },
   examples: [
     "shuangbao audit examples/yuexi --as-of 2018-07-20",
+    "shuangbao audit data.xlsx -o 核查报告.xlsx",
     "shuangbao audit data.xlsx --format csv --lang en -o findings.csv",
+    "shuangbao audit examples/yuexi --as-of 2018-07-20 -o 核查报告.html",
     "shuangbao audit data/ --rule village.has-unit --severity household.regular-visits=error",
   ],
 });
@@ -61,32 +83,68 @@ function severityOverrides(values: string[] | undefined): Record<string, Severit
   const out: Record<string, Severity> = {};
   for (const v of values ?? []) {
     const m = /^([^=]+)=(error|warning|info)$/.exec(v);
-    if (!m) throw new UsageError(`--severity 须为 must be ID=error|warning|info, not “${v}”`);
+    if (!m)
+      throw new UsageError(
+        `--severity 须写作“规则编号=error|warning|info” · must be ID=error|warning|info, not “${v}”`,
+      );
     out[m[1]!] = m[2] as Severity;
   }
   return out;
 }
 
-async function readParams(path: string | undefined): Promise<Record<string, unknown> | undefined> {
+/** Reads a `--params` file: flat `{ name: value }` JSON, a UTF-8 BOM allowed. */
+export async function readParams(
+  path: string | undefined,
+): Promise<Record<string, unknown> | undefined> {
   if (!path) return undefined;
   let text: string;
   try {
     text = await readFile(path, "utf8");
-  } catch {
-    throw new UsageError(`--params: 无法读取 cannot read ${path}`);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code ?? "";
+    throw new UsageError(`--params：无法读取“${path}” · cannot read ${path}: ${code}`);
   }
   let doc: unknown;
   try {
-    doc = JSON.parse(text);
+    doc = JSON.parse(text.replace(/^\uFEFF/, ""));
   } catch (error) {
     throw new UsageError(
-      `--params ${path}: 不是有效的JSON not valid JSON: ${(error as Error).message}`,
+      `--params：“${path}”不是有效的JSON · ${path} is not valid JSON: ${(error as Error).message}`,
     );
   }
   if (typeof doc !== "object" || doc === null || Array.isArray(doc)) {
-    throw new UsageError(`--params ${path}: 须为 must be a flat JSON object { name: value }`);
+    throw new UsageError(
+      `--params：“${path}”须为一层的 { 参数名: 值 } 对象 · ${path} must be a flat JSON object { name: value }`,
+    );
   }
   return doc as Record<string, unknown>;
+}
+
+const FORMATS = ["text", "json", "csv", "xlsx", "html"] as const;
+type Format = (typeof FORMATS)[number];
+const BY_EXTENSION: Record<string, Format> = {
+  ".xlsx": "xlsx",
+  ".csv": "csv",
+  ".json": "json",
+  ".html": "html",
+  ".htm": "html",
+  ".txt": "text",
+  ".text": "text",
+};
+
+/**
+ * The output format: `--format`, else the output file's extension, else text. A `--format` the
+ * extension contradicts (`--format csv -o r.xlsx`) is refused.
+ * @example outputFormat(undefined, "report.xlsx") // "xlsx"
+ */
+export function outputFormat(format: string | undefined, output: string | undefined): Format {
+  const implied = output ? BY_EXTENSION[extname(output).toLowerCase()] : undefined;
+  const chosen = oneOf("format", format, FORMATS, implied ?? "text");
+  if (implied && format !== undefined && implied !== chosen)
+    throw new UsageError(
+      `--format ${chosen} 与输出文件“${output}”的扩展名不符 · --format ${chosen} does not match the extension of ${output}`,
+    );
+  return chosen;
 }
 
 /** The exit code for a report: 1 when a finding is at or above `failOn`. */
@@ -98,23 +156,37 @@ export function exitCodeFor(report: AuditReport, failOn: (typeof FAIL_ON)[number
 
 export async function runAudit(argv: string[], io: CliIo): Promise<number> {
   const { values, positionals } = parse(auditSpec, argv);
+  const input = positionals[0]!;
   const asOf = dateFlag("as-of", values["as-of"], io.today());
-  const format = oneOf("format", values.format, ["text", "json", "csv", "xlsx"] as const, "text");
+  const output = values.output;
+  const format = outputFormat(values.format, output);
   const lang = oneOf("lang", values.lang, ["zh", "en"] as const, "zh");
   const failOn = oneOf("fail-on", values["fail-on"], FAIL_ON, "error");
-  if (format === "xlsx" && !values.output)
-    throw new UsageError("--format xlsx 需要 needs --output FILE");
+  if (format === "xlsx" && !output)
+    throw new UsageError("--format xlsx 需要 --output 文件 · --format xlsx needs --output FILE");
   const severity = severityOverrides(values.severity);
   const parameters = await readParams(values.params);
-
+  // Said before a long read: an unknown rule id or parameter, a parameter of the wrong kind.
+  const known = new Set<string>([...CATALOGUE.map((r) => r.id), ...Object.keys(DATA_CHECKS)]);
+  for (const id of [
+    ...(values.rule ?? []),
+    ...(values["skip-rule"] ?? []),
+    ...Object.keys(severity),
+  ])
+    if (!known.has(id))
+      throw configurationError(new ConfigurationError("rules", `unknown rule id “${id}”`));
+  configured(() => parametersOn(asOf, parameters));
+  const target = { inputs: [input, values.params], force: values.force };
+  // Before any work: a refused or unwritable output is said at once, not after a long read.
+  if (output && !values.quiet) await checkOutput(output, target);
   const timings = { read: 0, load: 0, audit: 0, write: 0 };
+  const structure: SourceStructure[] = [];
   const show = progress(io);
-  const index = await readInput(positionals[0]!, { onRows: show.rows, timings });
+  const index = await readInput(input, { onRows: show.rows, timings, structure });
   show.phase("核查 auditing");
   let t = performance.now();
-  let report: AuditReport;
-  try {
-    report = audit(index, {
+  let report = configured(() =>
+    audit(index, {
       asOf,
       ...(parameters ? { parameters } : {}),
       rules: {
@@ -122,31 +194,42 @@ export async function runAudit(argv: string[], io: CliIo): Promise<number> {
         ...(values["skip-rule"] ? { skip: values["skip-rule"] } : {}),
         severity,
       },
-    });
-  } catch (error) {
-    if (error instanceof ConfigurationError) throw new UsageError(error.message);
-    throw error;
-  }
+    }),
+  );
   timings.audit = Math.round(performance.now() - t);
   show.done();
   t = performance.now();
   if (!values.quiet) {
-    if (format === "json") await emit(io, values.output, `${JSON.stringify(report, null, 2)}\n`);
+    const mask = values.mask === true;
+    if (mask) report = maskReport(report);
+    const masked = (text: string) => (mask ? maskText(text) : text);
+    let content: string | Uint8Array;
+    if (format === "json") content = `${JSON.stringify(report, null, 2)}\n`;
     else if (format === "csv")
-      await emit(
-        io,
-        values.output,
-        tableToCsv(findingsTable(report, index, lang), { headers: lang }),
+      content = masked(tableToCsv(findingsTable(report, index, lang), { headers: lang }));
+    else if (format === "xlsx")
+      content = await writeReportXlsx(report, index, {
+        lang,
+        inputs: [input],
+        version: VERSION,
+        overrides: parameters ?? {},
+        structure,
+      });
+    else if (format === "html")
+      content = masked(
+        renderReportHtml(report, index, {
+          lang,
+          inputs: [input],
+          version: VERSION,
+          overrides: parameters ?? {},
+          structure,
+        }),
       );
-    else if (format === "xlsx") {
-      const sink = new PassThrough();
-      const bytes = buffer(sink);
-      await writeTablesXlsx([findingsTable(report, index, lang)], sink, { headers: lang });
-      await emit(io, values.output, new Uint8Array(await bytes));
-    } else {
-      const color = io.stdoutIsTTY && !values.output && io.env.NO_COLOR === undefined;
-      await emit(io, values.output, renderText(report, index, { lang, color }));
+    else {
+      const color = io.stdoutIsTTY && !output && io.env.NO_COLOR === undefined;
+      content = masked(renderText(report, index, { lang, color, structure }));
     }
+    await writeOutput(io, output, content, target);
   }
   timings.write = Math.round(performance.now() - t);
   if (values.timings) io.stderr(`${JSON.stringify({ timings })}\n`);

@@ -30,7 +30,7 @@ describe("shuangbao plan", () => {
     const helpers = await readFile(join(out, "householdAssignments.csv"), "utf8");
     expect(helpers.split("\r\n")[0]).toContain("依据条款,安排理由,安排理由（英文）");
     expect(helpers).toContain(ID.h1);
-    expect(r.stdout).toContain("帮扶责任人安排 1 条");
+    expect(r.stdout).toContain("帮扶责任人安排1条");
     // The office records the proposed helper after sign-off: until then the audit says so.
     expect(r.stdout).toContain("household.helper-recorded");
     const completed = JSON.parse(await readFile(join(out, "dataset.json"), "utf8"));
@@ -50,6 +50,45 @@ describe("shuangbao plan", () => {
     const r = await run(["plan", input, "--out", out, "--as-of", "2018-07-20", "--lang", "en"]);
     expect(r.code).toBe(1);
     expect(r.stdout).toContain("Could not place");
+  });
+
+  it("never writes into the data folder it read (plan Y --out Y), nor below it", async () => {
+    const input = await folder((d) => {
+      d.householdAssignments = d.householdAssignments.filter((a) => a.householdId !== ID.h1);
+    });
+    const snapshot = async () =>
+      Object.fromEntries(
+        await Promise.all(
+          (await readdir(input))
+            .sort()
+            .map(async (f) => [f, await readFile(join(input, f), "utf8")]),
+        ),
+      );
+    const before = await snapshot();
+    for (const out of [input, join(input, "plan")]) {
+      const r = await run(["plan", input, "--out", out, "--as-of", "2018-07-20", "--force"]);
+      expect(r.code).toBe(2);
+      expect(r.stderr).toContain(`输入文件夹“${input}”`);
+      expect(r.stderr).toContain(`input folder ${input}`);
+    }
+    expect(await snapshot()).toEqual(before);
+  });
+
+  it("needs --force to replace an earlier plan in the output folder", async () => {
+    const input = await folder(() => {});
+    const out = await mkdtemp(join(tmpdir(), "shuangbao-plan-out-"));
+    expect((await run(["plan", input, "--out", out, "--as-of", "2018-07-20"])).code).toBe(0);
+    const again = await run(["plan", input, "--out", out, "--as-of", "2018-07-20"]);
+    expect(again.code).toBe(2);
+    expect(again.stderr).toContain("--force");
+    expect(
+      (await run(["plan", input, "--out", out, "--as-of", "2018-07-20", "--force"])).code,
+    ).toBe(0);
+    expect((await readdir(out)).sort()).toEqual([
+      "dataset.json",
+      "householdAssignments.csv",
+      "villageAssignments.csv",
+    ]);
   });
 
   it("exits 2 on unreadable input or without --out", async () => {

@@ -1,10 +1,9 @@
 /** `shuangbao plan <path> --out DIR`: propose contracts and helpers for what is missing. */
-import { mkdir, writeFile } from "node:fs/promises";
+import { writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import {
   applyPlan,
   audit,
-  ConfigurationError,
   PLAN_TABLES,
   type Plan,
   planAssignments,
@@ -14,76 +13,95 @@ import {
 import { writeTableCsv, writeTablesXlsx } from "@shuangbao/io";
 import { command, parse } from "../args.js";
 import { type CliIo, UsageError } from "../io.js";
-import { dateFlag, EXIT, oneOf, progress, readInput } from "./shared.js";
+import {
+  checkOutputFolder,
+  configured,
+  dateFlag,
+  EXIT,
+  oneOf,
+  progress,
+  readInput,
+  writeOutputFolder,
+} from "./shared.js";
 
 export const planSpec = command({
   name: "plan",
   summary: "为缺少包村单位的贫困村和缺少帮扶责任人的贫困户提出安排 · Propose contracts and helpers",
-  usage: "shuangbao plan <path> --out DIR [--as-of YYYY-MM-DD] [--format csv|xlsx] [--lang zh|en]",
+  usage:
+    "shuangbao plan <path> --out DIR [--as-of YYYY-MM-DD] [--format csv|xlsx] [--lang zh|en] [--force]",
   positionals: { min: 1, max: 1 },
   options: {
     out: { type: "string" },
+    force: { type: "boolean" },
     "as-of": { type: "string" },
     format: { type: "string" },
     lang: { type: "string" },
   },
   help: {
-    out: "输出目录 the folder for villageAssignments, householdAssignments and dataset.json (required)",
-    "as-of": "安排日期 proposed rows start on this date (default today)",
-    format: "文件格式 csv | xlsx (default csv)",
-    lang: "语言 zh | en, for what is printed (default zh)",
+    out: "输出文件夹（不能是输入文件夹） · the folder for villageAssignments, householdAssignments and dataset.json, not the input folder (required)",
+    force:
+      "覆盖输出文件夹中已有的同名文件 · overwrite files of the same names in the output folder",
+    "as-of": "安排日期 · proposed rows start on this date (default today)",
+    format: "文件格式 · csv | xlsx (default csv)",
+    lang: "语言 · zh | en, for what is printed (default zh)",
   },
   examples: ["shuangbao plan examples/yuexi --out plan --as-of 2018-07-20"],
 });
 
 export async function runPlan(argv: string[], io: CliIo): Promise<number> {
   const { values, positionals } = parse(planSpec, argv);
-  if (!values.out) throw new UsageError("需要 --out DIR · --out DIR is required");
+  const input = positionals[0]!;
+  const dir = values.out;
+  if (!dir) throw new UsageError("需要 --out 输出文件夹 · --out DIR is required");
   const asOf = dateFlag("as-of", values["as-of"], io.today());
   const format = oneOf("format", values.format, ["csv", "xlsx"] as const, "csv");
   const lang = oneOf("lang", values.lang, ["zh", "en"] as const, "zh");
+  // The plan is a proposal for an office to sign off, never written over the data it read.
+  const target = {
+    inputs: [input],
+    force: values.force,
+    names: [...PLAN_TABLES.map((c) => `${c}.${format}`), "dataset.json"],
+  };
+  await checkOutputFolder(dir, target);
   const show = progress(io);
-  const index = await readInput(positionals[0]!, { onRows: show.rows });
+  const index = await readInput(input, { onRows: show.rows });
   show.phase("规划 planning");
-  let plan: Plan;
-  try {
-    plan = planAssignments(index, { asOf });
-  } catch (error) {
-    if (error instanceof ConfigurationError) throw new UsageError(error.message);
-    throw error;
-  }
+  const plan: Plan = configured(() => planAssignments(index, { asOf }));
   const completed = applyPlan(index.toDataset(), plan);
   show.phase("核查 auditing");
   const report = audit(completed, { asOf });
   show.done();
-
-  await mkdir(values.out, { recursive: true });
-  for (const c of PLAN_TABLES) {
-    const table = planTable(plan, c);
-    if (format === "csv") await writeTableCsv(table, join(values.out, `${c}.csv`));
-    else await writeTablesXlsx([table], join(values.out, `${c}.xlsx`));
-  }
-  await writeFile(join(values.out, "dataset.json"), `${JSON.stringify(completed)}\n`);
-
+  await writeOutputFolder(dir, target, async (tmp) => {
+    for (const c of PLAN_TABLES) {
+      const table = planTable(plan, c);
+      if (format === "csv") await writeTableCsv(table, join(tmp, `${c}.csv`));
+      else await writeTablesXlsx([table], join(tmp, `${c}.xlsx`));
+    }
+    await writeFile(join(tmp, "dataset.json"), `${JSON.stringify(completed)}\n`);
+  });
   const zh = lang === "zh";
   const out: string[] = [
     zh
-      ? `提出包村安排 ${plan.rows.villageAssignments.length} 条,帮扶责任人安排 ${plan.rows.householdAssignments.length} 条,写入 ${values.out}`
-      : `Proposed ${plan.rows.villageAssignments.length} village contracts and ${plan.rows.householdAssignments.length} household helpers, written to ${values.out}`,
+      ? `提出包村安排${plan.rows.villageAssignments.length}条，帮扶责任人安排${plan.rows.householdAssignments.length}条，已写入“${dir}”。`
+      : `Proposed ${plan.rows.villageAssignments.length} village contracts and ${plan.rows.householdAssignments.length} household helpers, written to ${dir}`,
   ];
   if (plan.unresolved.length > 0) {
     out.push(
       "",
-      zh ? `未能安排 ${plan.unresolved.length} 项:` : `Could not place ${plan.unresolved.length}:`,
+      zh ? `未能安排${plan.unresolved.length}项：` : `Could not place ${plan.unresolved.length}:`,
     );
     for (const u of plan.unresolved)
-      out.push(`  - ${index.label(u.collection as never, u.id)} [${u.clause}]: ${u.reason[lang]}`);
+      out.push(
+        zh
+          ? `  - ${index.label(u.collection as never, u.id)}［${u.clause}］：${u.reason.zh}`
+          : `  - ${index.label(u.collection as never, u.id)} [${u.clause}]: ${u.reason.en}`,
+      );
   }
   const s = report.summary;
   out.push(
     "",
     zh
-      ? `按安排补全后的数据集核查（核查基准日${zhDate(asOf)}）：不符合${s.error}项，需说明${s.warning}项，提示${s.info}项`
+      ? `按安排补全后的数据集核查（核查基准日${zhDate(asOf)}）：不符合${s.error}项，需说明${s.warning}项，提示${s.info}项。`
       : `Audit of the completed dataset (${asOf}): ${s.error} errors, ${s.warning} warnings, ${s.info} info`,
   );
   for (const [id, n] of Object.entries(s.byRule)) out.push(`  ${String(n).padStart(6)}  ${id}`);

@@ -1,27 +1,31 @@
 /** `shuangbao sample`: write realistic synthetic data (a county, or the province) as CSV. */
+import { COLLECTION_NAMES } from "@shuangbao/core";
 import { writeSample } from "@shuangbao/sample";
-import { command, parse } from "../args.js";
+import { command, parse, wholeNumber } from "../args.js";
 import { type CliIo, UsageError } from "../io.js";
-import { EXIT, oneOf } from "./shared.js";
+import { EXIT, oneOf, writeOutputFolder } from "./shared.js";
 
 export const sampleSpec = command({
   name: "sample",
-  summary: "生成样本数据(CSV 文件夹)· Write synthetic sample data as a CSV folder",
-  usage: "shuangbao sample --scale county|province --seed N [--violations SHARE] --out DIR",
+  summary: "生成样本数据（CSV文件夹） · Write synthetic sample data as a CSV folder",
+  usage:
+    "shuangbao sample --scale county|province --seed N [--violations SHARE] --out DIR [--force]",
   options: {
     scale: { type: "string" },
     seed: { type: "string" },
     violations: { type: "string" },
     out: { type: "string" },
+    force: { type: "boolean" },
     lang: { type: "string" },
   },
   help: {
     scale:
-      "规模 county (岳西县, in memory) | province (安徽省, 70 counties, ~2.4 GB) (default county)",
-    seed: "随机种子 the same seed gives the same bytes (default 1)",
-    violations: "问题比例 share (0–1) of realistic faults to plant (default 0)",
-    out: "输出目录 the folder to write <collection>.csv into (required)",
-    lang: "表头语言 zh | en headers and labels (default zh)",
+      "规模 · county (岳西县, in memory) | province (安徽省, 70 counties, ~2.4 GB) (default county)",
+    seed: "随机种子（整数） · a whole number; the same seed gives the same bytes (default 1)",
+    violations: "问题比例 · share (0–1) of realistic faults to plant (default 0)",
+    out: "输出文件夹 · the folder to write <collection>.csv into (required)",
+    force: "覆盖输出文件夹中已有的同名文件 · overwrite files of the same names in the folder",
+    lang: "表头语言 · zh | en headers and labels (default zh)",
   },
   examples: [
     "shuangbao sample --scale county --seed 7 --violations 0.02 --out yuexi",
@@ -31,30 +35,32 @@ export const sampleSpec = command({
 
 export async function runSample(argv: string[], io: CliIo): Promise<number> {
   const { values } = parse(sampleSpec, argv);
-  if (!values.out) throw new UsageError("需要 --out DIR · --out DIR is required");
+  const dir = values.out;
+  if (!dir) throw new UsageError("需要 --out 输出文件夹 · --out DIR is required");
   const scale = oneOf("scale", values.scale, ["county", "province"] as const, "county");
   const language = oneOf("lang", values.lang, ["zh", "en"] as const, "zh");
   const violations = Number(values.violations ?? "0");
-  if (!Number.isFinite(violations) || violations < 0 || violations > 1) {
+  if (
+    values.violations?.trim() === "" ||
+    !Number.isFinite(violations) ||
+    violations < 0 ||
+    violations > 1
+  ) {
     throw new UsageError(
-      `--violations 须为 0 到 1 之间的数 must be a number from 0 to 1, not “${values.violations}”`,
+      `--violations 须为0到1之间的数 · must be a number from 0 to 1, not “${values.violations}”`,
     );
   }
-  const seedText = values.seed ?? "1";
-  const seed = /^-?\d+$/.test(seedText) ? Number(seedText) : seedText;
-  const result = await writeSample({
-    scale,
-    seed,
-    violations,
-    out: values.out,
-    format: "csv",
-    language,
+  const seed = wholeNumber("seed", values.seed, 1);
+  const names = COLLECTION_NAMES.map((c) => `${c}.csv`);
+  let result: Awaited<ReturnType<typeof writeSample>> | undefined;
+  await writeOutputFolder(dir, { inputs: [], force: values.force, names }, async (tmp) => {
+    result = await writeSample({ scale, seed, violations, out: tmp, format: "csv", language });
   });
-  const rows = Object.entries(result.counts)
+  const rows = Object.entries(result!.counts)
     .filter(([, n]) => n > 0)
     .map(([c, n]) => `  ${c.padEnd(22)}${n.toLocaleString("en")}`);
   io.stdout(
-    `${values.out}: ${scale} sample, seed ${seedText}, ${result.seeded.length} planted faults\n${rows.join("\n")}\n`,
+    `样本已写入“${dir}”：${scale === "county" ? "县级" : "全省"}样本，随机种子${seed}，埋设问题${result!.seeded.length}处 · ${dir}: ${scale} sample, seed ${seed}, ${result!.seeded.length} planted faults\n${rows.join("\n")}\n`,
   );
   return EXIT.ok;
 }
