@@ -1,16 +1,20 @@
 /**
  * `pnpm bench`: the benchmark, on this machine. Generates the province (the sample's generator,
  * streamed to a CSV folder), then measures in a fresh process each phase — read, load, audit, plan,
- * forms — and the API (audits of the county sample per second from a second process on loopback).
+ * forms — and the API: the county sample at concurrency 1, 4, 16 and 64 from a second process on
+ * loopback (audits/s, p50/p99, /healthz latency meanwhile), against a single worker at 4 and 64,
+ * and a burst of valid and hostile requests. `--only api` runs the API part alone (after
+ * `pnpm build`): `node --import tsx bench/run.ts --only api`.
  * `pnpm bench --scale national --partitions N` audits N county partitions on worker threads (the
  * map), merges them (the reduce), and extrapolates to the nation. Prints a table and writes
  * `bench/results.json`. Runs the built packages (`pnpm bench` builds first).
  */
 import { spawn, spawnSync } from "node:child_process";
+import { once } from "node:events";
 import { existsSync } from "node:fs";
 import { mkdir, readFile, writeFile } from "node:fs/promises";
 import { createServer } from "node:net";
-import { cpus, totalmem } from "node:os";
+import { availableParallelism, cpus, loadavg, totalmem } from "node:os";
 import { parseArgs } from "node:util";
 import { Worker } from "node:worker_threads";
 import { mergePartitions, type PartitionResult } from "@shuangbao/core";
@@ -23,7 +27,8 @@ const { values } = parseArgs({
     partitions: { type: "string", default: "4" },
     seed: { type: "string", default: "1" },
     out: { type: "string", default: "bench/out" },
-    "api-seconds": { type: "string", default: "10" },
+    "api-seconds": { type: "string", default: "20" },
+    only: { type: "string" },
   },
 });
 const seed = Number(values.seed);
@@ -123,51 +128,133 @@ async function province() {
   );
 }
 
-async function api() {
+/** Starts the built API on a free loopback port with `env`; resolves once it listens. */
+async function startApi(env: Record<string, string>) {
   const server = `${here}../apps/api/dist/server.js`;
   if (!existsSync(server)) throw new Error("apps/api is not built: run `pnpm build` first");
-  const body = `${values.out}/county-seed${seed}.json`;
-  await mkdir(values.out!, { recursive: true });
-  await writeFile(body, datasetJson(generate({ scale: "county", seed, violations: 0.02 }).dataset));
   const port = await freePort();
   const key = "bench-key-0123456789abcdef";
   const proc = spawn(process.execPath, [server], {
-    env: { ...process.env, HOST: "127.0.0.1", PORT: String(port), SHUANGBAO_API_KEYS: key },
+    env: {
+      ...process.env,
+      HOST: "127.0.0.1",
+      PORT: String(port),
+      SHUANGBAO_API_KEYS: key,
+      SHUANGBAO_SHUTDOWN_TIMEOUT_S: "5",
+      ...env,
+    },
     stdio: ["ignore", "ignore", "pipe"],
   });
   await new Promise<void>((resolve, reject) => {
     proc.stderr!.on("data", (d: Buffer) => d.toString().includes("listening") && resolve());
     proc.on("exit", (c) => reject(new Error(`server exited ${c}`)));
   });
-  try {
-    const load = spawnSync(
-      process.execPath,
-      [
-        ...nodeArgs,
-        `${here}api-load.ts`,
-        `http://127.0.0.1:${port}/v1/audit?asOf=${ASOF}`,
-        key,
-        body,
-        values["api-seconds"]!,
-        "2",
-      ],
-      { encoding: "utf8" },
-    );
-    if (load.status !== 0) throw new Error(`api load failed: ${load.stderr}`);
-    results.api = JSON.parse(load.stdout);
-    const a = results.api as {
-      perSecond: number;
-      p50: number;
-      p95: number;
-      requests: number;
-      bodyBytes: number;
-    };
-    process.stdout.write(
-      `api: ${a.perSecond} audits/s of the county sample (${(a.bodyBytes / 2 ** 20).toFixed(1)} MiB JSON), p50 ${a.p50} ms, p95 ${a.p95} ms, ${a.requests} requests, 2 connections\n`,
-    );
-  } finally {
+  const stop = async () => {
+    if (proc.exitCode !== null) return proc.exitCode;
     proc.kill("SIGTERM");
-  }
+    const [code] = (await once(proc, "exit")) as [number | null];
+    return code;
+  };
+  return { proc, port, key, base: `http://127.0.0.1:${port}`, stop };
+}
+
+/** Runs bench/api-load.ts in a second process with `options`; its one line of JSON. */
+function apiLoad(options: Record<string, unknown>): Record<string, unknown> {
+  const load = spawnSync(
+    process.execPath,
+    [...nodeArgs, `${here}api-load.ts`, JSON.stringify(options)],
+    {
+      encoding: "utf8",
+      maxBuffer: 1 << 24,
+    },
+  );
+  if (load.status !== 0) throw new Error(`api load failed: ${load.stderr}`);
+  return JSON.parse(load.stdout) as Record<string, unknown>;
+}
+
+interface ApiLevel {
+  concurrency: number;
+  auditsPerSecond: number;
+  p50: number;
+  p99: number;
+  statuses: Record<string, number>;
+  healthz: { p50: number; p99: number; max: number; samples: number; failures: number };
+}
+
+/**
+ * The API under load: the county sample at concurrency 1, 4, 16 and 64 on the default pool
+ * (one worker per core), the same at 4 and 64 on a single worker (the baseline), then a burst of
+ * valid and hostile requests. Each from a second process, on loopback.
+ */
+async function api() {
+  const body = `${values.out}/county-seed${seed}.json`;
+  await mkdir(values.out!, { recursive: true });
+  await writeFile(body, datasetJson(generate({ scale: "county", seed, violations: 0.02 }).dataset));
+  const seconds = Number(values["api-seconds"]);
+  const common = { body, asOf: ASOF, seconds };
+  const line = (label: string, l: ApiLevel) =>
+    process.stdout.write(
+      `api ${label} c=${String(l.concurrency).padStart(2)}: ${l.auditsPerSecond.toFixed(2)} audits/s, p50 ${l.p50} ms, p99 ${l.p99} ms; /healthz p50 ${l.healthz.p50} ms, p99 ${l.healthz.p99} ms, max ${l.healthz.max} ms\n`,
+    );
+
+  // Other work on the machine skews these figures: the load average is recorded beside them.
+  const loadBefore = loadavg().map((l) => Math.round(l * 100) / 100);
+  process.stderr.write("api: single worker (baseline)\n");
+  const single = await startApi({ SHUANGBAO_WORKERS: "1" });
+  const baseline = apiLoad({
+    ...common,
+    mode: "levels",
+    base: single.base,
+    key: single.key,
+    levels: [4, 64],
+  });
+  await single.stop();
+  for (const l of baseline.levels as ApiLevel[]) line("1 worker ", l);
+
+  const workers = availableParallelism();
+  process.stderr.write(`api: ${workers} workers\n`);
+  const pool = await startApi({});
+  const levels = apiLoad({
+    ...common,
+    mode: "levels",
+    base: pool.base,
+    key: pool.key,
+    levels: [1, 4, 16, 64],
+  });
+  for (const l of levels.levels as ApiLevel[]) line(`${workers} workers`, l);
+  process.stderr.write("api: burst of valid and hostile requests\n");
+  const burst = apiLoad({
+    ...common,
+    mode: "burst",
+    base: pool.base,
+    key: pool.key,
+    pid: pool.proc.pid,
+  });
+  const exitCode = await pool.stop();
+  process.stdout.write(`api burst: ${JSON.stringify(burst)}\n`);
+
+  const at = (run: Record<string, unknown>, c: number) =>
+    (run.levels as ApiLevel[]).find((l) => l.concurrency === c)!;
+  const ratio =
+    Math.round((at(levels, 64).auditsPerSecond / at(baseline, 64).auditsPerSecond) * 100) / 100;
+  results.api = {
+    date: new Date().toISOString().slice(0, 10),
+    bodyBytes: levels.bodyBytes,
+    workers,
+    secondsPerLevel: seconds,
+    singleWorker: baseline.levels,
+    pool: levels.levels,
+    burst,
+    serverExitCode: exitCode,
+    loadAverage: { before: loadBefore, after: loadavg().map((l) => Math.round(l * 100) / 100) },
+    scaling: { at64: ratio, note: `audits/s at concurrency 64: ${workers} workers ÷ 1 worker` },
+    targets: {
+      "/healthz p99 < 100 ms at concurrency 64": at(levels, 64).healthz.p99 < 100,
+      [`throughput at 64 ≥ 1.7× single worker (${workers} cores)`]: ratio >= 1.7,
+      "burst: valid reports identical to a quiet run": burst.validIdenticalToQuiet === true,
+    },
+  };
+  process.stdout.write(`api: ${ratio}× the single worker at concurrency 64\n`);
 }
 
 async function national() {
@@ -239,7 +326,8 @@ async function national() {
   process.stdout.write(`${JSON.stringify(results.national, null, 2)}\n`);
 }
 
-if (values.scale === "national") await national();
+if (values.only === "api") await api();
+else if (values.scale === "national") await national();
 else {
   await province();
   await api();
@@ -248,5 +336,8 @@ else {
 const previous = existsSync(`${here}results.json`)
   ? (JSON.parse(await readFile(`${here}results.json`, "utf8")) as Record<string, unknown>)
   : {};
-await writeFile(`${here}results.json`, `${JSON.stringify({ ...previous, ...results }, null, 2)}\n`);
+// `--only api` replaces the api figures alone (the top-level date is the full run's).
+const merged =
+  values.only === "api" ? { ...previous, api: results.api } : { ...previous, ...results };
+await writeFile(`${here}results.json`, `${JSON.stringify(merged, null, 2)}\n`);
 process.stdout.write(`written ${here}results.json\n`);

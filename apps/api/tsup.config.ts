@@ -1,7 +1,8 @@
 import { defineConfig } from "tsup";
 
 export default defineConfig({
-  entry: ["src/server.ts", "src/app.ts"],
+  // worker.ts is the worker threads' entry: piscina loads dist/worker.js beside server.js.
+  entry: ["src/server.ts", "src/app.ts", "src/worker.ts"],
   format: ["esm"],
   clean: true,
   target: "node20",

@@ -159,3 +159,98 @@ describe("secure headers and CORS", () => {
     expect(other.headers.get("Access-Control-Allow-Origin")).toBeNull();
   });
 });
+
+describe("GET /readyz", () => {
+  it("reports the queue and answers 200 while accepting", async () => {
+    const { app } = testApp({ version: "1.2.3" });
+    const res = await app.request("/readyz");
+    expect(res.status).toBe(200);
+    expect(await res.json()).toEqual({
+      status: "ready",
+      version: "1.2.3",
+      queue: {
+        size: 0,
+        capacity: 64,
+        running: 0,
+        workers: 1,
+        bodyBytes: { held: 0, limit: 512 * 1024 * 1024 },
+      },
+    });
+  });
+});
+
+describe("405 for a wrong method", () => {
+  it("answers 405 problem with Allow naming the methods the path takes", async () => {
+    const { app } = testApp();
+    const get = await app.request("/v1/audit", { headers: authed() });
+    expect(get.status).toBe(405);
+    expect(get.headers.get("Allow")).toBe("POST");
+    expect(await get.json()).toMatchObject({ type: "urn:shuangbao:problem:method-not-allowed" });
+    const post = await app.request("/v1/rules/village.has-unit", {
+      method: "POST",
+      headers: authed(),
+    });
+    expect(post.status).toBe(405);
+    expect(post.headers.get("Allow")).toBe("GET, HEAD");
+    const health = await app.request("/healthz", { method: "DELETE" });
+    expect(health.status).toBe(405);
+    expect(health.headers.get("Allow")).toBe("GET, HEAD");
+    expect((await app.request("/v1/nothing", { method: "PUT", headers: authed() })).status).toBe(
+      404,
+    );
+  });
+});
+
+describe("Cache-Control", () => {
+  it("is no-store on every response that carries data, problems and probes included", async () => {
+    const { app } = testApp();
+    const responses = [
+      await app.request("/healthz"),
+      await app.request("/readyz"),
+      await app.request("/v1/rules", { headers: authed() }),
+      await app.request("/v1/parameters", { headers: authed() }),
+      await app.request("/v1/rules"),
+      await app.request("/v1/nothing", { headers: authed() }),
+      await app.request("/openapi.json"),
+    ];
+    for (const res of responses) expect(res.headers.get("Cache-Control"), res.url).toBe("no-store");
+  });
+});
+
+describe("X-Request-Id", () => {
+  it("keeps a client's id of a safe shape and echoes it", async () => {
+    const { app, lines } = testApp();
+    const res = await app.request("/healthz", { headers: { "X-Request-Id": "abc.DEF_123-x" } });
+    expect(res.headers.get("X-Request-Id")).toBe("abc.DEF_123-x");
+    expect(lines[0]).toContain('"requestId":"abc.DEF_123-x"');
+  });
+
+  it("replaces an id of any other shape, and never logs it as sent", async () => {
+    const { app, lines } = testApp();
+    for (const sent of [
+      "a b",
+      "x".repeat(65),
+      '"},{"level":"error',
+      "id\u00e9",
+      "a/b",
+      "<script>",
+    ]) {
+      const res = await app.request("/v1/rules", { headers: { "X-Request-Id": sent } });
+      const id = res.headers.get("X-Request-Id") ?? "";
+      expect(id).not.toBe(sent);
+      expect(id).toMatch(/^[0-9a-f-]{36}$/);
+      expect(((await res.json()) as { requestId: string }).requestId).toBe(id);
+    }
+    const log = lines.join("\n");
+    expect(log).not.toContain("a b");
+    expect(log).not.toContain("x".repeat(65));
+    expect(log).not.toContain("<script>");
+    expect(lines.every((l) => JSON.parse(l).level === "info")).toBe(true);
+  });
+
+  it("masks a personal number sent as a request id in the log", async () => {
+    const { app, lines } = testApp();
+    await app.request("/healthz", { headers: { "X-Request-Id": "13912345678" } });
+    expect(lines[0]).not.toContain("13912345678");
+  });
+});

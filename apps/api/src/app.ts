@@ -1,12 +1,15 @@
 import { OpenAPIHono } from "@hono/zod-openapi";
-import { bodyLimit } from "hono/body-limit";
+import type { Context } from "hono";
 import { cors } from "hono/cors";
-import { requestId } from "hono/request-id";
 import { secureHeaders } from "hono/secure-headers";
 import type { AppEnv } from "./app-env.js";
 import { bearerAuth, KeyRing } from "./auth.js";
+import { drainUnread } from "./body.js";
 import type { DocsAssets } from "./docs-assets.js";
+import { inlineRunner, JobQueue } from "./jobs/queue.js";
+import { DEFAULT_LIMITS, type Limits } from "./limits.js";
 import { errorToProblem, ProblemError, problem } from "./problem.js";
+import { requestIdMiddleware } from "./request-id.js";
 import { requestLog } from "./request-log.js";
 import { registerAudit } from "./routes/audit.js";
 import { DOCS_CSP, registerDocs } from "./routes/docs.js";
@@ -28,8 +31,13 @@ export interface AppOptions {
   unmaskKeys?: readonly string[];
   /** Serve `/v1` without keys. Never on a network that reaches personal data. */
   insecureNoAuth?: boolean;
-  /** Largest request body in bytes (default 50 MiB); larger ones get 413. */
-  bodyLimitBytes?: number;
+  /** Limits (`limits.ts`); each missing one has its default. */
+  limits?: Partial<Limits>;
+  /**
+   * The queue that runs audits, plans and forms. The server passes one over a pool of worker
+   * threads; by default jobs run in-process (tests, runtimes without worker threads).
+   */
+  jobs?: JobQueue;
   /** Origins allowed by CORS; CORS is off when absent or empty. */
   corsOrigins?: readonly string[];
   /** Where the per-request log lines go (default `console.log`). */
@@ -41,7 +49,7 @@ export interface AppOptions {
 }
 
 /** The default body limit: 50 MiB. */
-export const DEFAULT_BODY_LIMIT = 50 * 1024 * 1024;
+export const DEFAULT_BODY_LIMIT = DEFAULT_LIMITS.bodyBytes;
 
 const API_CSP = {
   defaultSrc: ["'none'"],
@@ -49,6 +57,21 @@ const API_CSP = {
   baseUri: ["'none'"],
   formAction: ["'none'"],
 };
+
+/** A route path of Hono (`/v1/rules/:id`) as a regular expression. */
+const pathPattern = (path: string) =>
+  new RegExp(
+    `^${path
+      .split("/")
+      .map((part) =>
+        part.startsWith(":")
+          ? "[^/]+"
+          : part === "*"
+            ? ".*"
+            : part.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"),
+      )
+      .join("/")}$`,
+  );
 
 /**
  * Builds the Hono app without listening, so it also runs on Bun, Deno or a worker. Throws when
@@ -64,7 +87,9 @@ export function createApp(options: AppOptions = {}): OpenAPIHono<AppEnv> {
     throw new Error("createApp: no API keys given; pass apiKeys, or insecureNoAuth: true");
   }
   const now = options.now ?? (() => new Date());
-  const deps = { today: () => shanghaiDate(now()) };
+  const limits: Limits = { ...DEFAULT_LIMITS, ...options.limits };
+  const queue = options.jobs ?? new JobQueue(inlineRunner(), limits);
+  const deps = { today: () => shanghaiDate(now()), limits, queue, log };
 
   const app = new OpenAPIHono<AppEnv>({
     defaultHook: (result) => {
@@ -80,8 +105,20 @@ export function createApp(options: AppOptions = {}): OpenAPIHono<AppEnv> {
     },
   });
 
-  app.use(requestId({ limitLength: 64 }));
+  app.use(requestIdMiddleware());
   app.use(requestLog(log));
+  // A refusal answered before the body was read waits for the client to finish sending (bounded).
+  app.use(async (c, next) => {
+    await next();
+    if (c.res.status >= 400) await drainUnread(c);
+  });
+  app.use(async (c, next) => {
+    await next();
+    // Every answer that may carry data is not to be stored; the docs' files say otherwise.
+    if (!c.res.headers.has("Cache-Control")) c.res.headers.set("Cache-Control", "no-store");
+    // While the server stops, every answer closes its connection.
+    if (queue.draining) c.res.headers.set("Connection", "close");
+  });
   const apiHeaders = secureHeaders({ contentSecurityPolicy: API_CSP });
   const docsHeaders = secureHeaders({ contentSecurityPolicy: DOCS_CSP });
   app.use((c, next) =>
@@ -94,27 +131,18 @@ export function createApp(options: AppOptions = {}): OpenAPIHono<AppEnv> {
       cors({
         origin: [...options.corsOrigins],
         allowMethods: ["GET", "POST", "OPTIONS"],
-        allowHeaders: ["Authorization", "Content-Type", "Accept"],
-        exposeHeaders: ["X-Request-Id", "Content-Disposition"],
+        allowHeaders: ["Authorization", "Content-Type", "Accept", "X-Request-Id"],
+        exposeHeaders: [
+          "X-Request-Id",
+          "Content-Disposition",
+          "Retry-After",
+          "X-Findings-Truncated",
+        ],
         maxAge: 600,
       }),
     );
   }
   app.use("/v1/*", bearerAuth(options.insecureNoAuth ? undefined : keys, unmaskKeys));
-  const limit = options.bodyLimitBytes ?? DEFAULT_BODY_LIMIT;
-  app.use(
-    "/v1/*",
-    bodyLimit({
-      maxSize: limit,
-      onError: (c) =>
-        problem(
-          c,
-          "too-large",
-          `请求体超过 ${limit} 字节 · the body is larger than the limit of ${limit} bytes`,
-          "body",
-        ),
-    }),
-  );
 
   app.openAPIRegistry.registerComponent("securitySchemes", "Bearer", {
     type: "http",
@@ -122,7 +150,7 @@ export function createApp(options: AppOptions = {}): OpenAPIHono<AppEnv> {
     description: "A key of SHUANGBAO_API_KEYS (or SHUANGBAO_UNMASK_KEYS).",
   });
   app.openAPIRegistry.register("Dataset", DatasetSchema);
-  registerHealth(app, version);
+  registerHealth(app, version, queue);
   registerAudit(app, deps);
   registerRules(app);
   registerParameters(app, deps);
@@ -130,9 +158,29 @@ export function createApp(options: AppOptions = {}): OpenAPIHono<AppEnv> {
   registerPlan(app, deps);
   registerDocs(app, version, options.docsAssets);
 
-  app.notFound((c) =>
-    problem(c, "not-found", `没有此路径 · no route ${c.req.method} ${c.req.path}`),
-  );
+  // The methods each route path allows, for 405 answers.
+  const allowed = (path: string): string[] => {
+    const methods = new Set<string>();
+    for (const route of app.routes) {
+      if (route.method === "ALL" || !pathPattern(route.path).test(path)) continue;
+      methods.add(route.method);
+      if (route.method === "GET") methods.add("HEAD");
+    }
+    return [...methods].sort();
+  };
+  app.notFound((c: Context) => {
+    const allow = allowed(c.req.path);
+    if (allow.length > 0) {
+      return problem(
+        c,
+        "method-not-allowed",
+        `${c.req.method} 不适用于此路径 · ${c.req.method} is not allowed here; use ${allow.join(", ")}`,
+        "method",
+        { allow: allow.join(", ") },
+      );
+    }
+    return problem(c, "not-found", `没有此路径 · no route ${c.req.method} ${c.req.path}`);
+  });
   app.onError((error, c) => errorToProblem(error, c, log));
   return app;
 }

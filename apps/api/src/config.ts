@@ -1,23 +1,47 @@
 /**
  * The server's configuration from its environment and arguments — the only place that reads
  * them; `createApp` gets everything injected. Refuses (throws `ServerConfigError`) rather than
- * guessing: no keys without `--insecure-no-auth`, a body limit or port that is not a number.
+ * guessing: no keys without `--insecure-no-auth`, a limit, timeout or port that is not a number.
  */
 import type { AppOptions } from "./app.js";
+import { DEFAULT_LIMITS, LIMIT_ENV, type Limits } from "./limits.js";
 
 /** A configuration the server refuses to start with. */
 export class ServerConfigError extends Error {
   override name = "ServerConfigError";
 }
 
-/** What the server listens on and the app's options. */
+/** The Node server's timeouts (milliseconds). */
+export interface ServerTimeouts {
+  /** Idle time of a kept-alive socket before the server closes it: above clients' idle time. */
+  keepAliveTimeoutMs: number;
+  /** Time to receive a request's headers: above `keepAliveTimeoutMs`. */
+  headersTimeoutMs: number;
+  /** Time to receive a whole request (headers and body). */
+  requestTimeoutMs: number;
+  /** Time from SIGTERM to exit: running jobs finish within it, or are cancelled. */
+  shutdownTimeoutMs: number;
+}
+
+/** What the server listens on, the app's options and the server's timeouts. */
 export interface ServerConfig {
   host: string;
   port: number;
-  app: Omit<AppOptions, "log" | "docsAssets" | "version">;
+  app: Omit<AppOptions, "log" | "docsAssets" | "version" | "jobs" | "limits"> & {
+    limits: Limits;
+  };
+  server: ServerTimeouts;
   /** Loud warnings for stderr (auth off, short keys). */
   warnings: string[];
 }
+
+/** The default timeouts. */
+export const DEFAULT_TIMEOUTS: ServerTimeouts = {
+  keepAliveTimeoutMs: 65_000,
+  headersTimeoutMs: 66_000,
+  requestTimeoutMs: 300_000,
+  shutdownTimeoutMs: 25_000,
+};
 
 const list = (text: string | undefined) =>
   (text ?? "")
@@ -31,13 +55,124 @@ export const USAGE = `shuangbao api — the HTTP API (Hono on Node)
 Usage: node apps/api/dist/server.js [--insecure-no-auth]
 
 Environment:
-  SHUANGBAO_API_KEYS       comma-separated Bearer keys for /v1 (required)
-  SHUANGBAO_UNMASK_KEYS    comma-separated keys that may also send unmask=true
-  SHUANGBAO_BODY_LIMIT_MB  largest request body in MiB (default 50)
-  SHUANGBAO_CORS_ORIGINS   comma-separated origins allowed by CORS (default: CORS off)
-  HOST                     address to listen on (default 127.0.0.1)
-  PORT                     port (default 8787)
+  SHUANGBAO_API_KEYS           comma-separated Bearer keys for /v1 (required)
+  SHUANGBAO_UNMASK_KEYS        comma-separated keys that may also send unmask=true
+  SHUANGBAO_CORS_ORIGINS       comma-separated origins allowed by CORS (default: CORS off)
+  HOST                         address to listen on (default 127.0.0.1)
+  PORT                         port (default 8787)
+Limits (a request over one is refused with a problem naming the variable):
+  SHUANGBAO_BODY_LIMIT_MB      request body, MiB (default 50) → 413
+  SHUANGBAO_INFLATED_LIMIT_MB  bytes a zip or XLSX inflates to, MiB (default 200) → 413
+  SHUANGBAO_MAX_JSON_DEPTH     nesting of a JSON body (default 16) → 400
+  SHUANGBAO_MAX_ROWS           rows in one collection of a JSON body (default 300000) → 413
+  SHUANGBAO_MAX_FINDINGS       findings in a response; more are cut (default 10000)
+  SHUANGBAO_RESPONSE_LIMIT_MB  response body, MiB (default 64) → 413
+Work:
+  SHUANGBAO_WORKERS            worker threads (default: one per available core)
+  SHUANGBAO_QUEUE              jobs that may wait for a worker (default 64) → 503
+  SHUANGBAO_INFLIGHT_LIMIT_MB  request bodies held at once, MiB (default 512) → 503
+  SHUANGBAO_JOB_TIMEOUT_S      a job's wait and run, seconds (default 60) → 504
+  SHUANGBAO_WORKER_HEAP_MB     heap of each worker, MiB (default 1024) → 413
+  SHUANGBAO_WORKER_NICE        how much lower the workers' priority is (Linux, 0–19; default 10)
+Server:
+  SHUANGBAO_KEEPALIVE_TIMEOUT_S  idle keep-alive socket, seconds (default 65; headers: +1 s)
+  SHUANGBAO_REQUEST_TIMEOUT_S    receiving a whole request, seconds (default 300)
+  SHUANGBAO_SHUTDOWN_TIMEOUT_S   SIGTERM to exit, seconds (default 25)
 `;
+
+/** A positive number of `unit` from the environment, or `fallback`. */
+function positive(
+  env: Readonly<Record<string, string | undefined>>,
+  name: string,
+  fallback: number,
+  what: string,
+): number {
+  const text = env[name]?.trim();
+  if (!text) return fallback;
+  const value = Number(text);
+  if (!/^\d+(\.\d+)?$/.test(text) || !(value > 0)) {
+    throw new ServerConfigError(
+      `${name} 应为正数 · must be a positive number of ${what}, not “${text}”`,
+    );
+  }
+  return value;
+}
+
+/** A whole number ≥ `min` from the environment, or `fallback`. */
+function whole(
+  env: Readonly<Record<string, string | undefined>>,
+  name: string,
+  fallback: number,
+  min: number,
+): number {
+  const text = env[name]?.trim();
+  if (!text) return fallback;
+  const value = Number(text);
+  if (!/^\d+$/.test(text) || value < min || !Number.isSafeInteger(value)) {
+    throw new ServerConfigError(
+      `${name} 应为 ≥ ${min} 的整数 · must be a whole number ≥ ${min}, not “${text}”`,
+    );
+  }
+  return value;
+}
+
+const MiB = 1024 * 1024;
+
+/** The limits from the environment, each with its default. */
+export function limitsFromEnv(env: Readonly<Record<string, string | undefined>>): Limits {
+  const out = { ...DEFAULT_LIMITS };
+  for (const key of Object.keys(LIMIT_ENV) as (keyof Limits)[]) {
+    const { name, unit } = LIMIT_ENV[key];
+    if (unit === "MiB") {
+      out[key] = Math.floor(positive(env, name, DEFAULT_LIMITS[key] / MiB, "MiB") * MiB);
+    } else if (unit === "s") {
+      out[key] = Math.max(
+        1,
+        Math.round(positive(env, name, DEFAULT_LIMITS[key] / 1000, "seconds") * 1000),
+      );
+    } else {
+      const min =
+        key === "queue" || key === "workerNice"
+          ? 0
+          : key === "jsonDepth"
+            ? 2
+            : key === "workerHeapMiB"
+              ? 64
+              : 1;
+      out[key] = whole(env, name, DEFAULT_LIMITS[key], min);
+      if (key === "workerNice" && out[key] > 19) {
+        throw new ServerConfigError(`${name} 应为 0–19 · must be 0–19, not “${out[key]}”`);
+      }
+    }
+  }
+  return out;
+}
+
+/** The server's timeouts from the environment. */
+export function timeoutsFromEnv(env: Readonly<Record<string, string | undefined>>): ServerTimeouts {
+  const seconds = (name: string, fallback: number) =>
+    Math.round(positive(env, name, fallback / 1000, "seconds") * 1000);
+  const keepAliveTimeoutMs = seconds(
+    "SHUANGBAO_KEEPALIVE_TIMEOUT_S",
+    DEFAULT_TIMEOUTS.keepAliveTimeoutMs,
+  );
+  const headersTimeoutMs = keepAliveTimeoutMs + 1000;
+  const requestTimeoutMs = seconds(
+    "SHUANGBAO_REQUEST_TIMEOUT_S",
+    DEFAULT_TIMEOUTS.requestTimeoutMs,
+  );
+  if (requestTimeoutMs < headersTimeoutMs) {
+    throw new ServerConfigError(
+      `SHUANGBAO_REQUEST_TIMEOUT_S 应不小于 keep-alive + 1 秒 · must be at least SHUANGBAO_KEEPALIVE_TIMEOUT_S + 1 (${headersTimeoutMs / 1000} s)`,
+    );
+  }
+  return {
+    keepAliveTimeoutMs,
+    headersTimeoutMs,
+    requestTimeoutMs,
+    shutdownTimeoutMs: seconds("SHUANGBAO_SHUTDOWN_TIMEOUT_S", DEFAULT_TIMEOUTS.shutdownTimeoutMs),
+  };
+}
 
 /**
  * Reads the server's configuration.
@@ -70,14 +205,8 @@ export function serverConfig(
   } else if ([...apiKeys, ...unmaskKeys].some((k) => k.length < 16)) {
     warnings.push("警告 WARNING: 有密钥短于 16 个字符 · some keys are shorter than 16 characters");
   }
-
-  const mb = env.SHUANGBAO_BODY_LIMIT_MB?.trim() || "50";
-  const limit = Number(mb);
-  if (!/^\d+(\.\d+)?$/.test(mb) || !(limit > 0)) {
-    throw new ServerConfigError(
-      `SHUANGBAO_BODY_LIMIT_MB 应为正数 · must be a positive number of MiB, not “${mb}”`,
-    );
-  }
+  const limits = limitsFromEnv(env);
+  const server = timeoutsFromEnv(env);
   const portText = env.PORT?.trim() || "8787";
   const port = Number(portText);
   if (!/^\d+$/.test(portText) || port > 65535) {
@@ -91,9 +220,10 @@ export function serverConfig(
       apiKeys,
       unmaskKeys,
       insecureNoAuth,
-      bodyLimitBytes: Math.floor(limit * 1024 * 1024),
+      limits,
       ...(corsOrigins.length > 0 ? { corsOrigins } : {}),
     },
+    server,
     warnings,
   };
 }

@@ -1,37 +1,34 @@
 /**
- * Masking of personal numbers in responses: resident ID numbers keep their first 4 and last 4
- * characters (`3408**********0270`), mobile numbers their first 3 and last 4 (`138****0000`). Text
- * is masked wherever such a pattern appears (findings' messages quote ID numbers); table columns
- * that hold ID numbers or phones are masked whatever their shape (a landline too).
+ * Masking of personal numbers in responses, by core's `maskText` and `maskReport` (resident ID
+ * numbers of every shape — 18 or 15 digits, spaced, hyphenated, full-width, near-misses of 17 or
+ * 19 — and mobile numbers). Tables mask by pattern too, and the columns that hold ID numbers or
+ * phones whole, whatever their shape (a landline, a malformed number).
  */
-import type { Cell, Table } from "@shuangbao/core";
+import { type Cell, maskReport, maskText, type Table } from "@shuangbao/core";
 
-// 17 digits and a check digit or X, not inside a longer run of digits.
-const ID_NUMBER = /(?<!\d)(\d{4})\d{10}(\d{3}[\dXx])(?!\d)/g;
-// A mainland mobile number, optionally after +86 and with - or space between its groups.
-const MOBILE = /(?<!\d)((?:\+?86[- ]?)?1[3-9]\d)[- ]?\d{4}[- ]?(\d{4})(?!\d)/g;
-
-/**
- * Masks every resident ID number and mobile number in a text.
- * @example maskText("身份证号 340828198001010270") // "身份证号 3408**********0270"
- */
-export function maskText(text: string): string {
-  return text.replace(ID_NUMBER, "$1**********$2").replace(MOBILE, "$1****$2");
-}
+export { maskReport, maskText };
 
 /**
  * Masks a value of an ID-number or phone column whatever its shape: the patterns of `maskText`,
- * else every character but the first 4 and the last 4 (short values: all but the last 2).
- * @example maskWhole("0556-5551234") // "0556-***1234"
+ * else at least half of its characters — all but the first and last quarter (at most 4 each),
+ * separators kept.
+ * @example maskWhole("0556-5551234") // "05**-*****34"
  */
 export function maskWhole(text: string): string {
   const masked = maskText(text);
   if (masked !== text) return masked;
   const chars = [...text];
-  if (chars.length > 8) {
-    return chars.map((ch, i) => (i < 4 || i >= chars.length - 4 || ch === "-" ? ch : "*")).join("");
-  }
-  return chars.map((ch, i) => (i >= chars.length - 2 ? ch : "*")).join("");
+  const separator = (ch: string) => ch === "-" || ch === " " || ch === "－" || ch === "\u3000";
+  const n = chars.filter((ch) => !separator(ch)).length;
+  const keep = Math.min(4, Math.floor(n / 4));
+  let rank = 0;
+  return chars
+    .map((ch) => {
+      if (separator(ch)) return ch;
+      const r = rank++;
+      return r < keep || r >= n - keep ? ch : "*";
+    })
+    .join("");
 }
 
 /**
@@ -52,7 +49,7 @@ function maskCell(cell: Cell, whole: boolean): Cell {
 /**
  * A table whose cells are masked as its rows are read: ID-number and phone columns whole, every
  * other text cell by pattern.
- * @example maskTable(form).rows // rows with 3408**********0270 in place of ID numbers
+ * @example maskTable(form).rows // rows with 340828********1234 in place of ID numbers
  */
 export function maskTable(table: Table): Table {
   const whole = new Set(

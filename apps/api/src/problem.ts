@@ -1,35 +1,30 @@
 /**
  * Problem responses (RFC 9457, `application/problem+json`): the one place where every error the
- * API answers with is made — 400, 401, 403, 404, 413, 415 and 500 alike. Routes throw a
- * `ProblemError` (or let core's `ConfigurationError` and io's `InputError` through); the app's
- * error handler turns each into a problem here.
+ * API answers with is made. Routes throw a `ProblemError` (or let core's `ConfigurationError` and
+ * io's `InputError` through); workers send a problem back as data; the app's error handler turns
+ * each into a problem here. Every problem's text is masked and quotes input only as a short excerpt.
  */
-import { ConfigurationError } from "@shuangbao/core";
+import { ConfigurationError, maskText } from "@shuangbao/core";
 import { InputError } from "@shuangbao/io";
 import type { Context } from "hono";
 import { HTTPException } from "hono/http-exception";
-import { maskText } from "./mask.js";
+import {
+  cutQuotes,
+  PROBLEMS,
+  type ProblemData,
+  type ProblemKind,
+  type ProblemStatus,
+  requestPart,
+} from "./problem-kinds.js";
 
-/** The statuses the API answers problems with. */
-export type ProblemStatus = 400 | 401 | 403 | 404 | 413 | 415 | 500;
-
-/** The kinds of problem: each has a stable type URI and a bilingual title. */
-export const PROBLEMS = {
-  "invalid-request": { status: 400, zh: "请求参数无效", en: "Invalid request parameter" },
-  "not-a-dataset": { status: 400, zh: "请求体不是数据集", en: "Body is not a dataset" },
-  unauthorized: { status: 401, zh: "缺少或错误的 API 密钥", en: "Missing or wrong API key" },
-  forbidden: { status: 403, zh: "无权执行此操作", en: "Not allowed" },
-  "not-found": { status: 404, zh: "未找到", en: "Not found" },
-  "too-large": { status: 413, zh: "请求体过大", en: "Content too large" },
-  "unsupported-media-type": {
-    status: 415,
-    zh: "不支持的内容类型",
-    en: "Unsupported media type",
-  },
-  internal: { status: 500, zh: "服务器内部错误", en: "Internal server error" },
-} as const satisfies Record<string, { status: ProblemStatus; zh: string; en: string }>;
-
-export type ProblemKind = keyof typeof PROBLEMS;
+export {
+  excerpt,
+  PROBLEMS,
+  type ProblemData,
+  type ProblemKind,
+  type ProblemStatus,
+  requestPart,
+} from "./problem-kinds.js";
 
 /** The body of a problem response. */
 export interface Problem {
@@ -43,6 +38,18 @@ export interface Problem {
   requestId: string;
   /** The offending part of the request: `body`, `query.asOf`, `parameters.termYears`, … */
   part?: string;
+  /** The environment variable of the limit that was hit. */
+  limit?: string;
+}
+
+/** What a problem response adds to its headers. */
+export interface ProblemHeaders {
+  /** Seconds to wait before retrying (503). */
+  retryAfter?: number;
+  /** Close the connection after answering (the body was not read, or not whole). */
+  close?: boolean;
+  /** Methods the path allows (405). */
+  allow?: string;
 }
 
 /**
@@ -53,71 +60,147 @@ export class ProblemError extends Error {
   override name = "ProblemError";
   readonly kind: ProblemKind;
   readonly part: string | undefined;
-  constructor(kind: ProblemKind, detail: string, part?: string) {
+  readonly limit: string | undefined;
+  readonly headers: ProblemHeaders;
+  constructor(
+    kind: ProblemKind,
+    detail: string,
+    part?: string,
+    options: { limit?: string } & ProblemHeaders = {},
+  ) {
     super(detail);
     this.kind = kind;
     this.part = part;
+    const { limit, ...headers } = options;
+    this.limit = limit;
+    this.headers = headers;
+  }
+
+  /** A problem error from a problem sent back as data. */
+  static of(data: ProblemData, headers: ProblemHeaders = {}): ProblemError {
+    return new ProblemError(data.kind, data.detail, data.part, {
+      ...(data.limit ? { limit: data.limit } : {}),
+      ...headers,
+    });
   }
 }
 
+/** The client went away (an aborted upload or request): nobody reads the answer. */
+export class ClientGoneError extends Error {
+  override name = "ClientGoneError";
+}
+
 /**
- * Makes a problem response. Its text is masked like every response: a detail may echo input.
+ * Whether the request has a body this answer leaves unread: then the connection closes after the
+ * answer, rather than the server reading (or the client sending) the rest for nothing.
+ */
+function unreadBody(c: Context): boolean {
+  if (c.get("bodyRead") === true) return false;
+  const method = c.req.method;
+  if (method === "GET" || method === "HEAD" || method === "OPTIONS") return false;
+  const length = c.req.header("Content-Length");
+  if (length !== undefined) return length.trim() !== "0";
+  return c.req.header("Transfer-Encoding") !== undefined;
+}
+
+/**
+ * Makes a problem response. Its text is masked like every response, and cut: a detail or part
+ * may echo input.
  * @example return problem(c, "not-found", "没有此路径 · no such route")
  */
-export function problem(c: Context, kind: ProblemKind, detail: string, part?: string): Response {
+export function problem(
+  c: Context,
+  kind: ProblemKind,
+  detail: string,
+  part?: string,
+  options: { limit?: string | undefined } & ProblemHeaders = {},
+): Response {
   const def = PROBLEMS[kind];
   const body: Problem = {
     type: `urn:shuangbao:problem:${kind}`,
     title: `${def.zh} · ${def.en}`,
     status: def.status,
-    detail: maskText(detail),
+    detail: cutQuotes(maskText(detail)),
     instance: maskText(c.req.path),
     requestId: (c.get("requestId") as string | undefined) ?? "",
   };
-  if (part !== undefined) body.part = part;
-  const headers: Record<string, string> = { "Content-Type": "application/problem+json" };
+  if (part !== undefined) body.part = maskText(part);
+  if (options.limit !== undefined) body.limit = options.limit;
+  const headers: Record<string, string> = {
+    "Content-Type": "application/problem+json",
+    "Cache-Control": "no-store",
+  };
   if (kind === "unauthorized") headers["WWW-Authenticate"] = 'Bearer realm="shuangbao"';
+  if (options.retryAfter !== undefined) headers["Retry-After"] = String(options.retryAfter);
+  if (options.allow !== undefined) headers.Allow = options.allow;
+  if (options.close || unreadBody(c)) headers.Connection = "close";
   return c.body(JSON.stringify(body), def.status, headers);
 }
 
-/** Where in the request a core configuration path came from (`rules.skip` → `query.skipRules`). */
-export function requestPart(configPath: string): string {
-  if (configPath === "asOf") return "query.asOf";
-  if (configPath === "rules.only") return "query.rules";
-  if (configPath === "rules.skip") return "query.skipRules";
-  if (configPath.startsWith("rules.severity")) return "query.severity";
-  return configPath;
+/** Logs an unexpected error by class and stack frames only, never by message (it may quote data). */
+export function logInternal(
+  log: (line: string) => void,
+  requestId: string,
+  error: { name: string; stack: readonly string[] },
+): void {
+  log(
+    JSON.stringify({
+      level: "error",
+      requestId,
+      error: error.name,
+      stack: error.stack.slice(0, 8),
+    }),
+  );
+}
+
+/** The stack frames of an error, without its message. */
+export function stackFrames(error: Error): string[] {
+  return (error.stack ?? "")
+    .split("\n")
+    .filter((l) => /^\s+at /.test(l))
+    .map((l) => l.trim());
+}
+
+/** The answer to an unexpected error: a request id and no stack or message. */
+export function internalProblem(c: Context): Response {
+  return problem(
+    c,
+    "internal",
+    "请求处理失败,请凭 requestId 联系管理员 · The request failed; quote the requestId to the operator",
+  );
 }
 
 /**
  * The app's error handler: problems, core's and io's errors as 400, Hono's HTTP errors by status,
- * anything else as 500 — logged by class and stack frames only, never by message (which may
- * quote data), and answered without a stack.
+ * a client that went away logged as what it is, anything else as 500 — logged by class and stack
+ * frames only, and answered without a stack.
  */
 export function errorToProblem(error: Error, c: Context, log: (line: string) => void): Response {
-  if (error instanceof ProblemError) return problem(c, error.kind, error.message, error.part);
+  if (error instanceof ProblemError) {
+    return problem(c, error.kind, error.message, error.part, {
+      limit: error.limit,
+      ...error.headers,
+    });
+  }
   if (error instanceof ConfigurationError) {
     return problem(c, "invalid-request", error.message, requestPart(error.path));
   }
   if (error instanceof InputError) return problem(c, "not-a-dataset", error.message, "body");
+  if (error instanceof ClientGoneError) {
+    // Nobody reads this answer; the request log notes the abort.
+    return problem(c, "invalid-request", "客户端已断开 · the client went away", "body", {
+      close: true,
+    });
+  }
   if (error instanceof HTTPException) {
     const kind = (Object.keys(PROBLEMS) as ProblemKind[]).find(
       (k) => PROBLEMS[k].status === error.status,
     );
     if (kind) return problem(c, kind, error.message || PROBLEMS[kind].en);
   }
-  const frames = (error.stack ?? "").split("\n").filter((l) => /^\s+at /.test(l));
-  log(
-    JSON.stringify({
-      level: "error",
-      requestId: c.get("requestId") ?? "",
-      error: error.name,
-      stack: frames.slice(0, 8).map((l) => l.trim()),
-    }),
-  );
-  return problem(
-    c,
-    "internal",
-    "请求处理失败,请凭 requestId 联系管理员 · The request failed; quote the requestId to the operator",
-  );
+  logInternal(log, (c.get("requestId") as string | undefined) ?? "", {
+    name: error.name,
+    stack: stackFrames(error),
+  });
+  return internalProblem(c);
 }

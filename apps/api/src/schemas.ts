@@ -83,6 +83,17 @@ export const AuditReportSchema = z
       keyCounties: z.object({ found: z.number().int(), expected: z.number().int() }),
     }),
     findings: z.array(FindingSchema),
+    truncated: z
+      .object({
+        limit: z.number().int().openapi({ description: "The most findings a response holds." }),
+        total: z.number().int().openapi({ description: "How many findings the audit found." }),
+      })
+      .optional()
+      .openapi({
+        description:
+          "Present only when the findings were cut: `findings` holds the first `limit` of " +
+          "`total` (in the report's order); `summary` still counts all of them.",
+      }),
   })
   .openapi("AuditReport", {
     description:
@@ -164,6 +175,10 @@ export const ProblemSchema = z
       .string()
       .optional()
       .openapi({ description: "The offending part of the request", example: "query.asOf" }),
+    limit: z.string().optional().openapi({
+      description: "The environment variable of the limit that was hit",
+      example: "SHUANGBAO_BODY_LIMIT_MB",
+    }),
   })
   .openapi("Problem", { description: "RFC 9457 problem details." });
 

@@ -5,6 +5,8 @@
 import { makeIdNumber } from "@shuangbao/core";
 import { compliantCounty, FIXTURE_AS_OF } from "../../../packages/core/src/testing/fixture.js";
 import { type AppOptions, createApp } from "./app.js";
+import type { JobRunner } from "./jobs/queue.js";
+import { type Job, type JobResult, runJob } from "./jobs/run-job.js";
 
 export { compliantCounty, FIXTURE_AS_OF };
 
@@ -45,3 +47,26 @@ export const PERSONAL = {
   idNumber: makeIdNumber("340828", "1980-01-01", 27),
   mobile: "13912345678",
 } as const;
+
+/** A job runner whose jobs wait until the test settles them: for the queue's states. */
+export function heldRunner(workers = 1) {
+  const calls: {
+    job: Job;
+    signal: AbortSignal;
+    resolve: (result: JobResult) => void;
+  }[] = [];
+  const runner: JobRunner = {
+    workers,
+    run: (job, signal) =>
+      new Promise<JobResult>((resolve, reject) => {
+        calls.push({ job, signal, resolve });
+        signal.addEventListener("abort", () => reject(signal.reason));
+      }),
+    destroy: async () => {},
+  };
+  /** Settles every waiting job by running it for real. */
+  const runAll = async () => {
+    for (const call of calls.splice(0)) call.resolve(await runJob(call.job));
+  };
+  return { runner, calls, runAll };
+}

@@ -1,53 +1,13 @@
 import { spawn } from "node:child_process";
 import { once } from "node:events";
-import { createServer } from "node:net";
-import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { compliantCounty, FIXTURE_AS_OF } from "../../../packages/core/src/testing/fixture.js";
+import { KEY, type RunningServer, serverJs, startServer } from "./server-process.js";
 
-const serverJs = fileURLToPath(new URL("../dist/server.js", import.meta.url));
-const KEY = "e2e-key-0123456789abcdef";
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = createServer();
-    s.listen(0, "127.0.0.1", () => {
-      const { port } = s.address() as { port: number };
-      s.close(() => resolve(port));
-    });
-    s.on("error", reject);
-  });
-}
-
-/** Starts the built server with `env`; resolves once it listens. */
-async function start(env: Record<string, string>, args: string[] = []) {
-  const port = await freePort();
-  const child = spawn(process.execPath, [serverJs, ...args], {
-    env: { ...process.env, HOST: "127.0.0.1", PORT: String(port), ...env },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  let stderr = "";
-  let stdout = "";
-  child.stdout?.on("data", (d: Buffer) => {
-    stdout += d.toString();
-  });
-  await new Promise<void>((resolve, reject) => {
-    child.stderr?.on("data", (d: Buffer) => {
-      stderr += d.toString();
-      if (stderr.includes("listening")) resolve();
-    });
-    child.on("exit", (code) => reject(new Error(`server exited with ${code}: ${stderr}`)));
-  });
-  return {
-    child,
-    base: `http://127.0.0.1:${port}`,
-    stderr: () => stderr,
-    stdout: () => stdout,
-  };
-}
+const start = (env: Record<string, string>, args: string[] = []) => startServer(env, args);
 
 describe("the built server", () => {
-  let server: Awaited<ReturnType<typeof start>>;
+  let server: RunningServer;
   beforeAll(async () => {
     server = await start({ SHUANGBAO_API_KEYS: KEY });
   });

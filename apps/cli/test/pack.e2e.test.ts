@@ -38,6 +38,8 @@ beforeAll(async () => {
     encoding: "utf8",
     env: plainEnv(),
     stdio: ["ignore", "pipe", "pipe"],
+    // A registry that does not answer is a failure, not a hung test run.
+    timeout: 300_000,
   });
   bin = join(prefix, "bin", "shuangbao");
   execFileSync("tar", ["xzf", tarball, "-C", work]);

@@ -1,11 +1,11 @@
 import { createRoute, z } from "@hono/zod-openapi";
-import { audit, findingsTable } from "@shuangbao/core";
-import { type Api, BEARER, PROBLEM_RESPONSES, type RouteDeps } from "../app-env.js";
-import { readDatasetBody, XLSX_TYPE } from "../dataset-body.js";
-import { jsonResponse, outputFormat, tableResponse, unmaskAllowed } from "../respond.js";
+import { type Api, BEARER, JOB_PROBLEMS, type RouteDeps } from "../app-env.js";
+import { XLSX_TYPE } from "../dataset-body.js";
+import { dateInWindow } from "../date-window.js";
+import { outputFormat, unmaskAllowed } from "../respond.js";
 import { ruleSelection } from "../rule-selection.js";
 import { AuditReportSchema } from "../schemas.js";
-import { asOfParam, BINARY, DATASET_BODY, unmaskParam } from "./shared.js";
+import { asOfParam, BINARY, DATASET_BODY, runJobRoute, unmaskParam } from "./shared.js";
 
 const query = z.object({
   asOf: asOfParam(
@@ -64,7 +64,9 @@ const route = createRoute({
   description:
     "Audits a dataset against the policy's rules at `asOf`. Data errors are findings in a 200 " +
     "report. `Accept: text/csv` or the XLSX type returns the findings table instead of the JSON " +
-    "report. Resident ID and mobile numbers are masked in every format.",
+    "report. Resident ID and mobile numbers are masked in every format. At most " +
+    "SHUANGBAO_MAX_FINDINGS findings are returned: a cut report has `truncated: { limit, total }` " +
+    "(CSV and XLSX: the header `X-Findings-Truncated`). The audit runs on a worker thread.",
   security: BEARER,
   request: { query, body: DATASET_BODY },
   responses: {
@@ -76,12 +78,7 @@ const route = createRoute({
         [XLSX_TYPE]: { schema: BINARY },
       },
     },
-    400: PROBLEM_RESPONSES[400],
-    401: PROBLEM_RESPONSES[401],
-    403: PROBLEM_RESPONSES[403],
-    413: PROBLEM_RESPONSES[413],
-    415: PROBLEM_RESPONSES[415],
-    500: PROBLEM_RESPONSES[500],
+    ...JOB_PROBLEMS,
   },
 });
 
@@ -92,19 +89,12 @@ export function registerAudit(app: Api, deps: RouteDeps): void {
     const unmasked = unmaskAllowed(c, q.unmask);
     const format = outputFormat(c);
     const rules = ruleSelection(q);
-    const { index, parameters } = await readDatasetBody(c);
-    const report = audit(index, {
-      asOf: q.asOf ?? deps.today(),
-      rules,
-      ...(parameters ? { parameters } : {}),
-    });
-    if (format === "json") return jsonResponse(c, report, unmasked);
-    const lang = q.lang ?? "zh";
-    return tableResponse(c, findingsTable(report, index, lang), {
-      format,
-      unmasked,
-      lang,
-      filename: "findings",
-    });
+    const asOf = dateInWindow(q.asOf, deps.today(), "query.asOf");
+    return runJobRoute(
+      c,
+      deps,
+      { op: "audit", rules, lang: q.lang ?? "zh" },
+      { asOf, format, unmasked },
+    );
   });
 }

@@ -23,6 +23,7 @@ describe("GET /openapi.json", () => {
     expect(routes.sort()).toEqual(
       [
         "GET /healthz",
+        "GET /readyz",
         "GET /v1/parameters",
         "GET /v1/rules",
         "GET /v1/rules/{id}",
@@ -58,8 +59,12 @@ describe("GET /openapi.json", () => {
       "application/json",
       "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
       "application/zip",
+      "application/x-zip-compressed",
       "multipart/form-data",
     ]);
+    expect(Object.keys(post.responses!)).toEqual(
+      expect.arrayContaining(["400", "413", "415", "503", "504"]),
+    );
     expect(Object.keys(post.responses!["200"]!.content as object)).toContain("text/csv");
   });
 });

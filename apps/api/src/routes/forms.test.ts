@@ -115,7 +115,7 @@ describe("POST /v1/forms/{form}", () => {
   });
 
   it("answers 413 over the body limit", async () => {
-    const { app } = testApp({ bodyLimitBytes: 10 });
+    const { app } = testApp({ limits: { bodyBytes: 10 } });
     const res = await app.request("/v1/forms/unit-register", postJson(compliantCounty()));
     expect(res.status).toBe(413);
   });

@@ -1,11 +1,12 @@
 import { createRoute, z } from "@hono/zod-openapi";
-import { buildForm, FORMS, isFormId } from "@shuangbao/core";
-import { type Api, BEARER, PROBLEM_RESPONSES, type RouteDeps } from "../app-env.js";
-import { readDatasetBody, XLSX_TYPE } from "../dataset-body.js";
-import { ProblemError } from "../problem.js";
-import { outputFormat, tableResponse, unmaskAllowed } from "../respond.js";
+import { FORMS, isFormId } from "@shuangbao/core";
+import { type Api, BEARER, JOB_PROBLEMS, PROBLEM_RESPONSES, type RouteDeps } from "../app-env.js";
+import { XLSX_TYPE } from "../dataset-body.js";
+import { dateInWindow } from "../date-window.js";
+import { excerpt, ProblemError } from "../problem.js";
+import { outputFormat, unmaskAllowed } from "../respond.js";
 import { TableSchema } from "../schemas.js";
-import { asOfParam, BINARY, DATASET_BODY, unmaskParam } from "./shared.js";
+import { asOfParam, BINARY, DATASET_BODY, runJobRoute, unmaskParam } from "./shared.js";
 
 const FORM_IDS = FORMS.map((f) => f.id);
 
@@ -38,13 +39,8 @@ const route = createRoute({
         [XLSX_TYPE]: { schema: BINARY },
       },
     },
-    400: PROBLEM_RESPONSES[400],
-    401: PROBLEM_RESPONSES[401],
-    403: PROBLEM_RESPONSES[403],
+    ...JOB_PROBLEMS,
     404: PROBLEM_RESPONSES[404],
-    413: PROBLEM_RESPONSES[413],
-    415: PROBLEM_RESPONSES[415],
-    500: PROBLEM_RESPONSES[500],
   },
 });
 
@@ -55,18 +51,14 @@ export function registerForms(app: Api, deps: RouteDeps): void {
     if (!isFormId(form)) {
       throw new ProblemError(
         "not-found",
-        `没有此表格 · no form “${form}” (${FORM_IDS.join(", ")})`,
+        `没有此表格 · no form “${excerpt(form)}” (${FORM_IDS.join(", ")})`,
         "path.form",
       );
     }
     const q = c.req.valid("query");
     const unmasked = unmaskAllowed(c, q.unmask);
     const format = outputFormat(c);
-    const { index, parameters } = await readDatasetBody(c);
-    const table = buildForm(form, index, {
-      asOf: q.asOf ?? deps.today(),
-      ...(parameters ? { parameters } : {}),
-    });
-    return tableResponse(c, table, { format, unmasked, filename: form });
+    const asOf = dateInWindow(q.asOf, deps.today(), "query.asOf");
+    return runJobRoute(c, deps, { op: "form", form }, { asOf, format, unmasked });
   });
 }

@@ -1,6 +1,7 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { PARAMETER_NAMES, PARAMETERS, parameterValueOn } from "@shuangbao/core";
 import { type Api, BEARER, PROBLEM_RESPONSES, type RouteDeps } from "../app-env.js";
+import { dateInWindow } from "../date-window.js";
 import { IsoDateSchema, ParameterListSchema } from "../schemas.js";
 
 const route = createRoute({
@@ -18,7 +19,8 @@ const route = createRoute({
         param: {
           name: "on",
           in: "query",
-          description: "The date (YYYY-MM-DD); default: today in Asia/Shanghai.",
+          description:
+            "The date (YYYY-MM-DD), from 2014-07-09 (the policy's date) to today + 10 years; default: today in Asia/Shanghai.",
         },
       }),
     }),
@@ -37,7 +39,7 @@ const route = createRoute({
 /** `GET /v1/parameters?on=YYYY-MM-DD`. */
 export function registerParameters(app: Api, deps: RouteDeps): void {
   app.openapi(route, (c) => {
-    const on = c.req.valid("query").on ?? deps.today();
+    const on = dateInWindow(c.req.valid("query").on, deps.today(), "query.on");
     const parameters = PARAMETER_NAMES.map((name) => {
       const def = PARAMETERS[name];
       const values = def.values as readonly { effectiveFrom: string }[];

@@ -1,16 +1,11 @@
 import { createRoute, z } from "@hono/zod-openapi";
-import { PLAN_TABLES, planAssignments, planTable } from "@shuangbao/core";
-import { type Api, BEARER, PROBLEM_RESPONSES, type RouteDeps } from "../app-env.js";
-import { readDatasetBody, XLSX_TYPE } from "../dataset-body.js";
+import { PLAN_TABLES } from "@shuangbao/core";
+import { type Api, BEARER, JOB_PROBLEMS, type RouteDeps } from "../app-env.js";
+import { XLSX_TYPE } from "../dataset-body.js";
+import { dateInWindow } from "../date-window.js";
 import { ProblemError } from "../problem.js";
-import {
-  jsonResponse,
-  outputFormat,
-  tableResponse,
-  tablesXlsxResponse,
-  unmaskAllowed,
-} from "../respond.js";
-import { asOfParam, BINARY, DATASET_BODY, unmaskParam } from "./shared.js";
+import { outputFormat, unmaskAllowed } from "../respond.js";
+import { asOfParam, BINARY, DATASET_BODY, runJobRoute, unmaskParam } from "./shared.js";
 
 const MessageWithClause = z.object({ clause: z.string(), zh: z.string(), en: z.string() });
 
@@ -65,12 +60,7 @@ const route = createRoute({
         [XLSX_TYPE]: { schema: BINARY },
       },
     },
-    400: PROBLEM_RESPONSES[400],
-    401: PROBLEM_RESPONSES[401],
-    403: PROBLEM_RESPONSES[403],
-    413: PROBLEM_RESPONSES[413],
-    415: PROBLEM_RESPONSES[415],
-    500: PROBLEM_RESPONSES[500],
+    ...JOB_PROBLEMS,
   },
 });
 
@@ -87,18 +77,7 @@ export function registerPlan(app: Api, deps: RouteDeps): void {
         "query.table",
       );
     }
-    const { index, parameters } = await readDatasetBody(c);
-    const plan = planAssignments(index, {
-      asOf: q.asOf ?? deps.today(),
-      ...(parameters ? { parameters } : {}),
-    });
-    if (format === "json") return jsonResponse(c, plan, unmasked);
-    if (format === "csv")
-      return tableResponse(c, planTable(plan, q.table!), { format, unmasked, filename: q.table! });
-    return tablesXlsxResponse(
-      c,
-      PLAN_TABLES.map((t) => planTable(plan, t)),
-      { unmasked, filename: "plan" },
-    );
+    const asOf = dateInWindow(q.asOf, deps.today(), "query.asOf");
+    return runJobRoute(c, deps, { op: "plan", table: q.table }, { asOf, format, unmasked });
   });
 }

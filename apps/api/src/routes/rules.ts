@@ -1,7 +1,7 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { CATALOGUE, DATA_CHECKS, type Rule, ruleById } from "@shuangbao/core";
 import { type Api, BEARER, PROBLEM_RESPONSES } from "../app-env.js";
-import { ProblemError } from "../problem.js";
+import { excerpt, ProblemError } from "../problem.js";
 import { RuleListSchema, RuleSchema } from "../schemas.js";
 
 /** A rule as data, without its check. */
@@ -65,7 +65,8 @@ export function registerRules(app: Api): void {
   app.openapi(oneRoute, (c) => {
     const { id } = c.req.valid("param");
     const rule = ruleById(id);
-    if (!rule) throw new ProblemError("not-found", `没有此规则 · no rule “${id}”`, "path.id");
+    if (!rule)
+      throw new ProblemError("not-found", `没有此规则 · no rule “${excerpt(id)}”`, "path.id");
     return c.json(ruleData(rule), 200);
   });
 }

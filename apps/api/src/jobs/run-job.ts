@@ -1,0 +1,303 @@
+/**
+ * A job: what a worker thread does for `POST /v1/audit`, `/v1/plan` and `/v1/forms/{form}` — read
+ * the body (after the checks of `guards.ts`), run core, mask, write JSON, CSV or XLSX, and hold
+ * the answer to the findings and response limits. A job and its result are plain data: they
+ * cross the thread boundary by structured clone (the body's bytes are moved, not copied).
+ */
+import { PassThrough } from "node:stream";
+import {
+  type AuditReport,
+  audit,
+  buildForm,
+  ConfigurationError,
+  type DatasetIndex,
+  type FormId,
+  findingsTable,
+  PLAN_TABLES,
+  type PlanTableId,
+  planAssignments,
+  planTable,
+  type RuleSelection,
+  type Table,
+} from "@shuangbao/core";
+import { InputError, readDatasetFromBytes, tableToCsv, writeTablesXlsx } from "@shuangbao/io";
+import { type JobLimits, LIMIT_ENV, sizeText } from "../limits.js";
+import { maskedJson, maskReport, maskTable } from "../mask.js";
+import { type ProblemData, requestPart } from "../problem-kinds.js";
+import {
+  charsetOf,
+  checkArchive,
+  checkJsonShape,
+  isZip,
+  JobProblem,
+  jsonUtf8,
+  looksJson,
+} from "./guards.js";
+
+export const XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+/** What a data response is written as. */
+export type OutputFormat = "json" | "csv" | "xlsx";
+
+/** What a job does, by route. */
+export type JobTask =
+  | { op: "audit"; rules: RuleSelection; lang: "zh" | "en" }
+  | { op: "plan"; table?: PlanTableId | undefined }
+  | { op: "form"; form: FormId };
+
+/** A job: the body's bytes and content type, the route's options and the limits. */
+export type Job = JobTask & {
+  body: Uint8Array;
+  contentType: string;
+  asOf: string;
+  format: OutputFormat;
+  unmasked: boolean;
+  limits: JobLimits;
+};
+
+/** A job's answer: a response body with its headers, a problem, or an unexpected error. */
+export type JobResult =
+  | { ok: true; body: Uint8Array; headers: Record<string, string> }
+  | { ok: false; problem: ProblemData }
+  | { ok: false; internal: { name: string; stack: string[] } };
+
+const mediaType = (contentType: string) => contentType.split(";")[0]!.trim().toLowerCase();
+
+/** Checks and reads one file's bytes (a body, or a multipart file) into a dataset. */
+async function readChecked(
+  bytes: Uint8Array,
+  name: string,
+  charset: string | undefined,
+  json: boolean,
+  limits: JobLimits,
+): Promise<DatasetIndex> {
+  let data = bytes;
+  if (json || looksJson(bytes)) {
+    data = jsonUtf8(bytes, charset);
+    checkJsonShape(data, limits);
+  } else if (isZip(bytes)) {
+    await checkArchive(bytes, limits.inflatedBytes);
+  }
+  return readDatasetFromBytes(data, { name });
+}
+
+function parseOverrides(text: string, limits: JobLimits): Record<string, unknown> {
+  checkJsonShape(new TextEncoder().encode(text), {
+    jsonDepth: limits.jsonDepth,
+    rows: limits.rows,
+  });
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (error) {
+    throw new JobProblem({
+      kind: "invalid-request",
+      detail: `字段 parameters 不是有效的 JSON · field parameters is not valid JSON: ${(error as Error).message}`,
+      part: "parameters",
+    });
+  }
+  if (typeof value !== "object" || value === null || Array.isArray(value)) {
+    throw new JobProblem({
+      kind: "invalid-request",
+      detail:
+        "字段 parameters 应为 JSON 对象 { 名称: 值 } · field parameters must be a JSON object { name: value }",
+      part: "parameters",
+    });
+  }
+  return value as Record<string, unknown>;
+}
+
+/** The dataset of a job's body, and the overrides sent beside it (multipart only). */
+async function readBody(
+  job: Job,
+): Promise<{ index: DatasetIndex; parameters?: Record<string, unknown> }> {
+  const type = mediaType(job.contentType);
+  if (type !== "multipart/form-data") {
+    const json = type === "application/json";
+    return {
+      index: await readChecked(job.body, "body", charsetOf(job.contentType), json, job.limits),
+    };
+  }
+  let form: FormData;
+  try {
+    form = await new Response(job.body, {
+      headers: { "Content-Type": job.contentType },
+    }).formData();
+  } catch {
+    throw new JobProblem({
+      kind: "not-a-dataset",
+      detail: "请求体不是有效的 multipart/form-data · body is not valid multipart/form-data",
+      part: "body",
+    });
+  }
+  const file = form.get("file");
+  if (file === null || typeof file === "string") {
+    throw new JobProblem({
+      kind: "not-a-dataset",
+      detail: "multipart 请求缺少文件字段 file · multipart body has no file in field “file”",
+      part: "body.file",
+    });
+  }
+  const params = form.get("parameters");
+  const parameters =
+    params === null
+      ? undefined
+      : parseOverrides(typeof params === "string" ? params : await params.text(), job.limits);
+  const bytes = new Uint8Array(await file.arrayBuffer());
+  const index = await readChecked(
+    bytes,
+    file.name || "file",
+    charsetOf(file.type),
+    mediaType(file.type) === "application/json",
+    job.limits,
+  );
+  return parameters ? { index, parameters } : { index };
+}
+
+async function xlsxBytes(tables: readonly Table[], headers: "zh" | "en"): Promise<Uint8Array> {
+  const stream = new PassThrough();
+  const chunks: Buffer[] = [];
+  stream.on("data", (chunk: Buffer) => chunks.push(chunk));
+  await writeTablesXlsx(tables, stream, { headers });
+  return new Uint8Array(Buffer.concat(chunks));
+}
+
+const JSON_TYPE = "application/json; charset=UTF-8";
+const encode = (text: string) => new TextEncoder().encode(text);
+const attachment = (name: string, ext: string) => `attachment; filename="${name}.${ext}"`;
+
+/** One table as the format asks, masked unless `unmasked`. */
+async function tableBody(
+  table: Table,
+  job: Job,
+  filename: string,
+  lang: "zh" | "en" = "zh",
+): Promise<{ body: Uint8Array; headers: Record<string, string> }> {
+  const out = job.unmasked ? table : maskTable(table);
+  if (job.format === "json") {
+    return {
+      body: encode(JSON.stringify({ ...out, rows: [...out.rows] })),
+      headers: { "Content-Type": JSON_TYPE },
+    };
+  }
+  if (job.format === "csv") {
+    return {
+      body: encode(tableToCsv(out, { headers: lang })),
+      headers: {
+        "Content-Type": "text/csv; charset=UTF-8",
+        "Content-Disposition": attachment(filename, "csv"),
+      },
+    };
+  }
+  return {
+    body: await xlsxBytes([out], lang),
+    headers: { "Content-Type": XLSX_TYPE, "Content-Disposition": attachment(filename, "xlsx") },
+  };
+}
+
+/** The answer of a job, before the response limit. */
+async function answer(job: Job): Promise<{ body: Uint8Array; headers: Record<string, string> }> {
+  const { index, parameters } = await readBody(job);
+  const options = { asOf: job.asOf, ...(parameters ? { parameters } : {}) };
+  if (job.op === "audit") {
+    const full = audit(index, { ...options, rules: job.rules });
+    const total = full.findings.length;
+    const cut = total > job.limits.findings;
+    const report = cut
+      ? {
+          ...full,
+          findings: full.findings.slice(0, job.limits.findings),
+          truncated: { limit: job.limits.findings, total },
+        }
+      : full;
+    const truncatedHeader: Record<string, string> = cut
+      ? { "X-Findings-Truncated": `limit=${job.limits.findings}, total=${total}` }
+      : {};
+    if (job.format === "json") {
+      // maskReport keeps every other property of the report (`truncated` too), in order.
+      const shown = job.unmasked ? report : maskReport(report as AuditReport);
+      return {
+        body: encode(JSON.stringify(shown)),
+        headers: { "Content-Type": JSON_TYPE, ...truncatedHeader },
+      };
+    }
+    const table = await tableBody(
+      findingsTable(report, index, job.lang),
+      job,
+      "findings",
+      job.lang,
+    );
+    return { body: table.body, headers: { ...table.headers, ...truncatedHeader } };
+  }
+  if (job.op === "plan") {
+    const plan = planAssignments(index, options);
+    if (job.format === "json") {
+      return {
+        body: encode(job.unmasked ? JSON.stringify(plan) : maskedJson(plan)),
+        headers: { "Content-Type": JSON_TYPE },
+      };
+    }
+    if (job.format === "csv") return tableBody(planTable(plan, job.table!), job, job.table!);
+    const tables = PLAN_TABLES.map((t) => planTable(plan, t));
+    return {
+      body: await xlsxBytes(job.unmasked ? tables : tables.map(maskTable), "zh"),
+      headers: { "Content-Type": XLSX_TYPE, "Content-Disposition": attachment("plan", "xlsx") },
+    };
+  }
+  return tableBody(buildForm(job.form, index, options), job, job.form);
+}
+
+/** The problem an error thrown by a job is, or an unexpected error's class and frames. */
+function failure(error: unknown): JobResult {
+  if (error instanceof JobProblem) return { ok: false, problem: error.data };
+  if (error instanceof ConfigurationError) {
+    return {
+      ok: false,
+      problem: { kind: "invalid-request", detail: error.message, part: requestPart(error.path) },
+    };
+  }
+  if (error instanceof InputError) {
+    return { ok: false, problem: { kind: "not-a-dataset", detail: error.message, part: "body" } };
+  }
+  const e = error instanceof Error ? error : new Error(String(error));
+  if (e instanceof RangeError && /call stack/i.test(e.message)) {
+    return {
+      ok: false,
+      problem: {
+        kind: "not-a-dataset",
+        detail: "数据嵌套过深 · the data nests too deeply to read",
+        part: "body",
+        limit: LIMIT_ENV.jsonDepth.name,
+      },
+    };
+  }
+  const stack = (e.stack ?? "")
+    .split("\n")
+    .filter((l) => /^\s+at /.test(l))
+    .map((l) => l.trim());
+  return { ok: false, internal: { name: e.name, stack } };
+}
+
+/**
+ * Runs a job: never throws; every outcome is a `JobResult`.
+ * @example const result = await runJob({ op: "audit", body, contentType: "application/json", … })
+ */
+export async function runJob(job: Job): Promise<JobResult> {
+  try {
+    const { body, headers } = await answer(job);
+    if (body.byteLength > job.limits.responseBytes) {
+      return {
+        ok: false,
+        problem: {
+          kind: "too-large",
+          detail: `响应超过 ${sizeText(job.limits.responseBytes)} · the response would be larger than ${sizeText(job.limits.responseBytes)} (${LIMIT_ENV.responseBytes.name}); narrow it with rules=…, a table, or a smaller dataset`,
+          part: "response",
+          limit: LIMIT_ENV.responseBytes.name,
+        },
+      };
+    }
+    return { ok: true, body, headers };
+  } catch (error) {
+    return failure(error);
+  }
+}
