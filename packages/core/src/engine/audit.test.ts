@@ -73,4 +73,13 @@ describe("audit", () => {
     const a = JSON.stringify(audit(compliantCounty(), { asOf: "2016-03-01" }));
     expect(JSON.stringify(audit(compliantCounty(), { asOf: "2016-03-01" }))).toBe(a);
   });
+
+  it("refuses a dataset's __proto__ or toString parameter as unknown, never as a prototype", () => {
+    for (const name of ["__proto__", "toString", "constructor"]) {
+      const input = JSON.parse(
+        `{"parameters": {"${name}": {"termYears": 99}}, "cities": [], "counties": [], "townships": [], "villages": []}`,
+      );
+      expect(() => audit(input, { asOf: "2018-07-20" })).toThrow(/unknown parameter/);
+    }
+  });
 });

@@ -355,7 +355,16 @@ export class DatasetLoader {
 
   /** Sets the flat parameter overrides a dataset carries (a JSON dataset's `parameters`). */
   setParameterOverrides(overrides: Record<string, unknown>): void {
-    Object.assign(this.parameterOverrides, overrides);
+    // Own keys copied as data: a `__proto__` key stays a (refused, unknown) parameter name and
+    // never becomes the object's prototype.
+    for (const key of Object.keys(overrides)) {
+      Object.defineProperty(this.parameterOverrides, key, {
+        value: overrides[key],
+        enumerable: true,
+        writable: true,
+        configurable: true,
+      });
+    }
   }
 
   /**
