@@ -151,6 +151,8 @@ describe("shuangbao audit", () => {
       ["audit"],
       ["audit", clean, "--bogus"],
       ["audit", clean, "--as-of", "2015-02-29"],
+      ["audit", clean, "--as-of", "9999-12-31"],
+      ["audit", clean, "--as-of", "2014-07-08"],
       ["audit", clean, "--rule", "no.such-rule"],
       ["audit", clean, "--severity", "unit.has-deputy=fatal"],
       ["audit", clean, "--format", "pdf"],
@@ -172,6 +174,13 @@ describe("shuangbao audit", () => {
     expect(
       (await run(["audit", clean, "--as-of", "2018-07-20", "--as-of", "2018-07-21"])).stderr,
     ).toContain("--as-of");
+    // The window: the policy's date to today (2017-12-31 in tests) + 10 years, both included.
+    expect((await run(["audit", clean, "--as-of", "2027-12-31", "--fail-on", "never"])).code).toBe(
+      0,
+    );
+    expect((await run(["audit", clean, "--as-of", "2028-01-01"])).stderr).toContain(
+      "2014-07-09至2027-12-31",
+    );
   });
 
   it("takes list flags more than once", async () => {
