@@ -3,17 +3,9 @@
  * (2014-07-09) to today in Asia/Shanghai plus 10 years. Outside it a date is a 400 naming the
  * window: an audit at 9999-12-31 would list every year of eight millennia.
  */
-import { POLICY_DATE, plusYears } from "@shuangbao/core";
+import { DATE_WINDOW_YEARS, dateWindow } from "@shuangbao/core";
 import { ProblemError } from "./problem.js";
 import { excerpt } from "./problem-kinds.js";
-
-/** Years after today that a date may be. */
-export const WINDOW_YEARS = 10;
-
-/** The first and last date of the window, for `today`. */
-export function dateWindow(today: string): { from: string; to: string } {
-  return { from: POLICY_DATE, to: plusYears(today, WINDOW_YEARS) };
-}
 
 /**
  * `date` (default `today`) when it lies in the window; else throws a 400 naming `part` and the
@@ -27,7 +19,7 @@ export function dateInWindow(date: string | undefined, today: string, part: stri
     const name = part.slice(part.indexOf(".") + 1);
     throw new ProblemError(
       "invalid-request",
-      `${name} 应在 ${from} 至 ${to} 之间 · ${name} must lie between ${from} (the policy's date) and ${to} (today + ${WINDOW_YEARS} years), not “${excerpt(value)}”`,
+      `${name} 应在 ${from} 至 ${to} 之间 · ${name} must lie between ${from} (the policy's date) and ${to} (today + ${DATE_WINDOW_YEARS} years), not “${excerpt(value)}”`,
       part,
     );
   }

@@ -62,6 +62,8 @@ export type {
 } from "./params/parameters.js";
 export {
   ConfigurationError,
+  DATE_WINDOW_YEARS,
+  dateWindow,
   INTERPRETATION_PARAMETERS,
   PARAMETER_NAMES,
   PARAMETERS,
@@ -84,6 +86,7 @@ export type { Because, PlanOptions, Proposed, Unresolved } from "./planner/plann
 export { PLANNING_RULE_IDS } from "./planner/planning.js";
 export { POLICY_ID, POLICY_TEXT } from "./policy/source-text.js";
 export { CATALOGUE, ruleById } from "./rules/catalogue.js";
+export { jan1, requiredCount, yearOfDay } from "./rules/duty-years.js";
 export type { Rule, RuleHit, RuleScope } from "./rules/rule.js";
 export { defineRule } from "./rules/rule.js";
 export * from "./schema/collections.js";

@@ -4,41 +4,29 @@
  * partial year; plans, assessments and acceptances fall due `graceDays` (90) after their day.
  * Day numbers only (no `Date`), so that a province's 30 million visits stay cheap.
  */
+import { jan1, POLICY_DATE, parameterValueOn, requiredCount } from "@shuangbao/core";
 import { dayOf, termEnd } from "./dates.js";
 import type { Random } from "./random.js";
 
+/** The sample generates to the policy's 2014 parameters, read from core's parameter table. */
+const param = (name: Parameters<typeof parameterValueOn>[0]) =>
+  parameterValueOn(name, POLICY_DATE) as number;
+
 /** The days allowed to produce a plan, an assessment or an acceptance once due (`graceDays`). */
-export const GRACE_DAYS = 90;
+export const GRACE_DAYS = param("graceDays");
 /** How long before a term's end an acceptance counts for it (`acceptanceEarlyDays`). */
-export const ACCEPTANCE_EARLY_DAYS = 90;
+export const ACCEPTANCE_EARLY_DAYS = param("acceptanceEarlyDays");
 
 /** The yearly numbers of `rules.md` "Parameters". */
 export const PER_YEAR = {
-  principal: 2,
-  staff: 1,
-  household: 4,
-  meetings: 2,
+  principal: param("principalVisitsPerYear"),
+  staff: param("staffVisitsPerYear"),
+  household: param("householdVisitsPerYear"),
+  meetings: param("topicMeetingsPerYear"),
 } as const;
 
-const JAN1: number[] = [];
-
-/** The day number of 1 January of a year (cached). @example jan1(1970) // 0 */
-export function jan1(year: number): number {
-  let day = JAN1[year];
-  if (day === undefined) {
-    day = dayOf(`${year}-01-01`);
-    JAN1[year] = day;
-  }
-  return day;
-}
-
-/**
- * The required count of a yearly number over `covered` days of a `days`-day year: round half up,
- * in integers, as `rules.md` "Time" says.
- * @example requiredCount(2, 170, 365) // 1
- */
-export const requiredCount = (perYear: number, covered: number, days: number): number =>
-  Math.floor((2 * perYear * covered + days) / (2 * days));
+// The duty-year arithmetic is core's own (rules/duty-years.ts), so generator and audit agree.
+export { jan1, requiredCount };
 
 /** One calendar year of a pair: its covered days `[from, to)` and what it requires. */
 export interface DutyYear {

@@ -19,10 +19,10 @@ import {
 import { basename, dirname, join, resolve, sep } from "node:path";
 import {
   ConfigurationError,
+  DATE_WINDOW_YEARS,
   type DatasetIndex,
+  dateWindow,
   isIsoDate,
-  POLICY_DATE,
-  plusYears,
 } from "@shuangbao/core";
 import { InputError, type ReadOptions, readDatasetFromPath } from "@shuangbao/io";
 import { type CliIo, UsageError } from "../io.js";
@@ -102,9 +102,6 @@ export function configured<T>(f: () => T): T {
   }
 }
 
-/** Years after today that a date flag may be (the API's window too). */
-const WINDOW_YEARS = 10;
-
 /**
  * Checks a YYYY-MM-DD date flag, within the window the API also keeps: from the policy's date
  * (2014-07-09) to today + 10 years (an audit at 9999-12-31 would list eight millennia of years).
@@ -115,10 +112,10 @@ export function dateFlag(name: string, value: string | undefined, fallback: stri
   if (!isIsoDate(v)) {
     throw new UsageError(`--${name} 须为日期（年-月-日） · must be a date YYYY-MM-DD, not “${v}”`);
   }
-  const to = isIsoDate(fallback) ? plusYears(fallback, WINDOW_YEARS) : undefined;
-  if (v < POLICY_DATE || (to !== undefined && v > to)) {
+  const { from, to } = dateWindow(isIsoDate(fallback) ? fallback : v);
+  if (v < from || v > to) {
     throw new UsageError(
-      `--${name} 应在${POLICY_DATE}至${to ?? "…"}之间 · must lie between ${POLICY_DATE} (the policy's date) and ${to ?? "…"} (today + ${WINDOW_YEARS} years), not “${v}”`,
+      `--${name} 应在${from}至${to}之间 · must lie between ${from} (the policy's date) and ${to} (today + ${DATE_WINDOW_YEARS} years), not “${v}”`,
     );
   }
   return v;

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import {
   ConfigurationError,
+  dateWindow,
   INTERPRETATION_PARAMETERS,
   PARAMETER_NAMES,
   PARAMETERS,
@@ -73,5 +74,10 @@ describe("parameters", () => {
     expect(() => parametersOn("2015-01-01", { residentCadreMinEducation: "phd" })).toThrow(
       ConfigurationError,
     );
+  });
+
+  it("keeps audit dates within the policy's date and today + 10 years", () => {
+    expect(dateWindow("2026-12-02")).toEqual({ from: "2014-07-09", to: "2036-12-02" });
+    expect(dateWindow("2016-02-29").to).toBe("2026-02-28");
   });
 });

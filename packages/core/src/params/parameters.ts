@@ -3,7 +3,7 @@
  * take effect, the clause it comes from and, where the number is ours, a note saying so. An
  * amendment is a new dated value, never an edit of a rule.
  */
-import { isIsoDate } from "../calendar/calendar.js";
+import { isIsoDate, plusYears } from "../calendar/calendar.js";
 import type { Education } from "../vocabulary/enums.js";
 import { Education as EducationVocabulary } from "../vocabulary/enums.js";
 
@@ -52,6 +52,19 @@ export interface ParameterDefinition<N extends ParameterName = ParameterName> {
 
 /** The date the policy took effect (its signature date). */
 export const POLICY_DATE = "2014-07-09";
+
+/** How many years after today an audit date may lie (the CLI's and the API's window). */
+export const DATE_WINDOW_YEARS = 10;
+
+/**
+ * The window every audit date must fall in: from the policy's date to `today` + 10 years (an
+ * audit at 9999-12-31 would list eight millennia of years). Core reads no clock: the caller gives
+ * today.
+ * @example dateWindow("2026-12-02") // { from: "2014-07-09", to: "2036-12-02" }
+ */
+export function dateWindow(today: string): { from: string; to: string } {
+  return { from: POLICY_DATE, to: plusYears(today, DATE_WINDOW_YEARS) };
+}
 
 const v = <N extends ParameterName>(value: PolicyParameters[N]) => [
   { effectiveFrom: POLICY_DATE, value },
