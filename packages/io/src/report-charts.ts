@@ -156,19 +156,30 @@ const RULES = {
  * title.
  */
 export function rulesChart(summary: ReportSummary, lang: Lang): Chart {
-  const rules = summary.byRule;
-  const names = rules.map((r) => `${r.clause ? `${r.clause} ` : ""}${r.title[lang]}`);
-  const height = Math.max(120, 46 + rules.length * 22);
+  const rows = summary.byRule.map((r) => ({
+    name: `${r.clause ? `${r.clause} ` : ""}${r.title[lang]}`,
+    counts: r.counts,
+  }));
+  return stackedBars(RULES[lang].title, rows, lang, 34);
+}
+
+/** A horizontal bar per row, stacked by category (不符合 / 需说明 / 提示 / 数据问题). */
+function stackedBars(
+  title: string,
+  rows: readonly { name: string; counts: Readonly<Record<(typeof CATEGORIES)[number], number>> }[],
+  lang: Lang,
+  labelChars: number,
+): Chart {
   return {
-    ...base(RULES[lang].title),
-    height,
+    ...base(title),
+    height: Math.max(120, 46 + rows.length * 22),
     grid: { left: 8, right: 40, top: 32, bottom: 8, outerBoundsMode: "same" },
     xAxis: { type: "value", minInterval: 1 },
     yAxis: {
       type: "category",
-      data: names,
+      data: rows.map((r) => r.name),
       inverse: true,
-      axisLabel: { formatter: (v: string) => shorten(v, 34) },
+      axisLabel: { formatter: (v: string) => shorten(v, labelChars) },
     },
     series: CATEGORIES.map(
       (k): BarSeriesOption => ({
@@ -177,7 +188,7 @@ export function rulesChart(summary: ReportSummary, lang: Lang): Chart {
         stack: "all",
         color: CATEGORY_COLOURS[k],
         barMaxWidth: 16,
-        data: rules.map((r) => r.counts[k] || null),
+        data: rows.map((r) => r.counts[k] || null),
       }),
     ),
   };
@@ -195,27 +206,5 @@ export function countiesChart(summary: ReportSummary, lang: Lang): Chart {
     .map((c) => ({ name: c.name, counts: c.findings }));
   const unplaced = CATEGORIES.reduce((n, k) => n + summary.unplaced[k], 0);
   if (unplaced > 0) rows.push({ name: COUNTIES[lang].other, counts: summary.unplaced });
-  const height = Math.max(120, 46 + rows.length * 22);
-  return {
-    ...base(COUNTIES[lang].title),
-    height,
-    grid: { left: 8, right: 40, top: 32, bottom: 8, outerBoundsMode: "same" },
-    xAxis: { type: "value", minInterval: 1 },
-    yAxis: {
-      type: "category",
-      data: rows.map((r) => r.name),
-      inverse: true,
-      axisLabel: { formatter: (v: string) => shorten(v, 18) },
-    },
-    series: CATEGORIES.map(
-      (k): BarSeriesOption => ({
-        type: "bar",
-        name: categoryLabel(k, lang),
-        stack: "all",
-        color: CATEGORY_COLOURS[k],
-        barMaxWidth: 16,
-        data: rows.map((r) => r.counts[k] || null),
-      }),
-    ),
-  };
+  return stackedBars(COUNTIES[lang].title, rows, lang, 18);
 }
