@@ -4,7 +4,7 @@
  * coordinators (each poor village's party secretary, each township's poverty lead), and the cities'
  * resident-cadre lists. County partitions refer to these rows; these refer to nothing else.
  */
-import type { Person, Report, Unit, Village } from "@shuangbao/core";
+import { emptyDataset, type Person, type Report, type Unit, type Village } from "@shuangbao/core";
 import { unitAssessments, unitMeetings } from "./activity.js";
 import { dateBetween } from "./dates.js";
 import type { Partition, Plan, PlannedUnit } from "./model.js";
@@ -102,22 +102,15 @@ export function firstPartition(plan: Plan): Partition {
   return {
     county: null,
     dataset: {
+      ...emptyDataset(),
       cities: plan.cities,
       counties: plan.counties,
       townships: plan.townships,
       villages,
-      villagePlans: [],
-      households: [],
       units,
       people,
-      villageAssignments: [],
-      residentCadres: [],
-      workTeamMembers: [],
-      householdAssignments: [],
-      visits: [],
       meetings,
       assessments,
-      acceptances: [],
       reports,
     },
     seeded: plan.seeded,

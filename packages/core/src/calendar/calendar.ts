@@ -3,18 +3,9 @@
  * UTC so no time zone shifts them; `rules.md` "Time" defines whole years, contract years and
  * calendar years, and this module encodes those definitions once.
  */
-import { UTCDate } from "@date-fns/utc";
-import { differenceInCalendarDays } from "date-fns";
 
 /** A calendar date, `YYYY-MM-DD`. */
 export type IsoDate = string;
-
-const MS_PER_DAY = 86_400_000;
-
-function toUtc(date: IsoDate): UTCDate {
-  if (!isIsoDate(date)) throw new RangeError(`not a YYYY-MM-DD date: ${date}`);
-  return new UTCDate(toDay(date) * MS_PER_DAY);
-}
 
 // The hot paths (millions of rows) use integer arithmetic on the date's digits; the tests check
 // them against date-fns on every day of several years, leap days included.
@@ -63,8 +54,11 @@ export function toDay(date: IsoDate): number {
 
 const pad2 = (n: number) => (n < 10 ? `0${n}` : String(n));
 
-/** The date of a day number. @example fromDay(0) // "1970-01-01" */
-export function fromDay(day: number): IsoDate {
+/**
+ * A day number's March-based year (H. Hinnant's civil-from-days: the year begins on 1 March, so
+ * leap days fall at its end) and its day within that year (0 = 1 March, 306 = 1 January).
+ */
+function marchYear(day: number): { year: number; doy: number } {
   const z = day + 719468;
   const era = Math.floor(z / 146097);
   const doe = z - era * 146097;
@@ -72,11 +66,38 @@ export function fromDay(day: number): IsoDate {
     (doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365,
   );
   const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
+  return { year: yoe + era * 400, doy };
+}
+
+/** The date of a day number. @example fromDay(0) // "1970-01-01" */
+export function fromDay(day: number): IsoDate {
+  const { year, doy } = marchYear(day);
   const mp = Math.floor((5 * doy + 2) / 153);
   const d = doy - Math.floor((153 * mp + 2) / 5) + 1;
   const m = mp < 10 ? mp + 3 : mp - 9;
-  const y = yoe + era * 400 + (m <= 2 ? 1 : 0);
+  const y = year + (m <= 2 ? 1 : 0);
   return `${String(y).padStart(4, "0")}-${pad2(m)}-${pad2(d)}`;
+}
+
+/**
+ * The calendar year of a day number, without making its date.
+ * @example yearOfDay(0) // 1970
+ */
+export function yearOfDay(day: number): number {
+  const { year, doy } = marchYear(day);
+  // January and February (day 306 on of the March-based year) are the next calendar year's.
+  return year + (doy >= 306 ? 1 : 0);
+}
+
+/**
+ * The day number (as `toDay`) of 1 January of a year, in integer arithmetic.
+ * @example jan1(1970) // 0
+ */
+export function jan1(year: number): number {
+  const y = year - 1; // January counts with the year before (H. Hinnant's days-from-civil)
+  const era = Math.floor(y / 400);
+  const yoe = y - era * 400;
+  return era * 146097 + yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + 306 - 719468;
 }
 
 /**
@@ -88,11 +109,6 @@ export function plusYears(date: IsoDate, years: number): IsoDate {
   const rest = date.slice(4);
   if (rest === "-02-29" && !leap(y)) return `${String(y).padStart(4, "0")}-02-28`;
   return `${String(y).padStart(4, "0")}${rest}`;
-}
-
-/** Days from `from` to `to` (negative when `to` is earlier). */
-export function daysBetween(from: IsoDate, to: IsoDate): number {
-  return differenceInCalendarDays(toUtc(to), toUtc(from));
 }
 
 /**

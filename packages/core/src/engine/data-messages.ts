@@ -2,9 +2,17 @@
  * The message table of the data checks (`rules.md`, "Data checks"): Chinese first, English
  * alongside, both from one entry.
  */
-import { SPEC_TABLE } from "../rules/spec-table.js";
+import { COLLECTIONS } from "../schema/collections.js";
+import { SPEC_TABLE } from "../spec/spec-table.js";
 import type { Severity } from "../vocabulary/enums.js";
-import type { Message } from "./findings.js";
+import {
+  type Finding,
+  format,
+  type Message,
+  type MessageParam,
+  paramsIn,
+  type Source,
+} from "./findings.js";
 
 /** A data check's id, severity and title. */
 export interface DataCheck {
@@ -215,4 +223,38 @@ export function rulesStoppedBy(collection: string): Message {
     zh: `全部${SPEC_TABLE.length}条规则无法核查`,
     en: `none of the ${SPEC_TABLE.length} rules can run`,
   };
+}
+
+/** A collection's Chinese name (`贫困户`); a name that is no collection's, as it is. */
+const chineseName = (c: string) => (COLLECTIONS as Record<string, { zh: string }>)[c]?.zh ?? c;
+
+/** Builds a data finding from the message table. */
+export function dataFinding(
+  check: DataCheckId,
+  key: DataMessageKey,
+  entity: { collection: string; id: string },
+  params: Record<string, MessageParam>,
+  extra: { source?: Source | undefined; field?: string | undefined } = {},
+): Finding {
+  const m = DATA_MESSAGES[key];
+  // The collection by its Chinese name in Chinese; a named target (`target`) likewise.
+  const named = {
+    ...params,
+    collection: { zh: chineseName(entity.collection), en: entity.collection },
+    ...(typeof params.target === "string"
+      ? { target: { zh: chineseName(params.target), en: params.target } }
+      : {}),
+  };
+  const f: Finding = {
+    ruleId: check,
+    severity: DATA_CHECKS[check].severity,
+    entity,
+    message: {
+      zh: format(m.zh, paramsIn("zh", named)),
+      en: format(m.en, paramsIn("en", named)),
+    },
+  };
+  if (extra.source) f.source = extra.source;
+  if (extra.field !== undefined) f.field = extra.field;
+  return f;
 }

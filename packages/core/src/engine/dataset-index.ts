@@ -29,8 +29,8 @@ import type {
 } from "../schema/collections.js";
 import type { CollectionName } from "../schema/fields.js";
 import type { Finding, Source } from "./findings.js";
-import type { Tables } from "./loader.js";
 import type { Table } from "./table.js";
+import type { Tables } from "./tables.js";
 import type { VisitStore } from "./visits.js";
 
 function group<T, K>(rows: readonly T[], key: (row: T) => K | undefined): Map<K, T[]> {

@@ -6,27 +6,10 @@
 import { fromDay, toDay } from "../calendar/calendar.js";
 import { COLLECTIONS } from "../schema/collections.js";
 import type { CollectionName } from "../schema/fields.js";
+import { dataFinding } from "./data-messages.js";
 import type { DatasetIndex } from "./dataset-index.js";
 import type { Finding } from "./findings.js";
-import { dataFinding } from "./loader.js";
 import type { Table } from "./table.js";
-
-/** Fields that record something that has happened, per collection (visits are handled apart). */
-const HAPPENED: Partial<Record<CollectionName, readonly string[]>> = {
-  villages: ["exitedPovertyOn"],
-  villagePlans: ["adoptedOn"],
-  households: ["verifiedOn", "planOn", "exitedPovertyOn"],
-  residentCadres: ["approvedOn"],
-  meetings: ["date"],
-  acceptances: ["date"],
-  reports: ["submittedOn"],
-};
-
-const SPANS: Partial<Record<CollectionName, string>> = {
-  villageAssignments: "startDate",
-  residentCadres: "selectedOn",
-  householdAssignments: "startDate",
-};
 
 const header = (c: CollectionName, f: string) =>
   COLLECTIONS[c].fields.find((x) => x.name === f)?.header ?? f;
@@ -43,34 +26,31 @@ export function checkDateOrder(
     set.add(field);
     broken.set(row, set);
   };
-  const collections = new Set([
-    ...Object.keys(HAPPENED),
-    ...Object.keys(SPANS),
-  ]) as Set<CollectionName>;
-  for (const c of collections) {
-    const table = index.tables[c] as Table<Record<string, unknown>>;
-    const hasId = COLLECTIONS[c].hasId;
+  for (const { name: c, hasId, span, happened, compact } of Object.values(COLLECTIONS)) {
+    if (compact || (span === undefined && happened.length === 0)) continue;
+    const table = index.tables[c as Exclude<CollectionName, "visits">] as Table<
+      Record<string, unknown>
+    >;
     for (let i = 0; i < table.rows.length; i++) {
       const row = table.rows[i]!;
       const id = hasId ? String(row.id) : `#${table.positions[i]}`;
-      const startField = SPANS[c];
-      if (startField) {
-        const start = row[startField];
-        const end = row.endDate;
+      if (span) {
+        const start = row[span.start];
+        const end = row[span.end];
         if (typeof start === "string" && typeof end === "string" && end < start) {
-          mark(row, "endDate");
+          mark(row, span.end);
           findings.push(
             dataFinding(
               "data.date-order",
               "endBeforeStart",
               { collection: c, id },
               { row: id, value: end, start },
-              { source: table.source(i), field: "endDate" },
+              { source: table.source(i), field: span.end },
             ),
           );
         }
       }
-      for (const f of HAPPENED[c] ?? []) {
+      for (const f of happened) {
         const value = row[f];
         if (typeof value === "string" && value > asOf) {
           mark(row, f);
@@ -87,6 +67,7 @@ export function checkDateOrder(
       }
     }
   }
+  // Visits are stored compactly, their date as a day number: the same check, read from the store.
   const visits = index.visits;
   const asOfDay = toDay(asOf);
   for (let i = 0; visits.lastDay > asOfDay && i < visits.size; i++) {

@@ -3,19 +3,28 @@
  * way a streaming reader delivers them — and are normalised, validated, deduplicated and stored
  * on arrival. Bad data never throws: it becomes `data.*` findings, and a row with a broken field
  * keeps its other fields for the rules that do not read the broken one.
+ *
+ * Every collection goes through the same steps, read from its definition (`schema/`): validate
+ * (the fast path, or normalisation and zod), judge its codes (Excel's mangling), check its
+ * conditional requirements and ID number, store it; references are checked at `finish`. Visits
+ * differ only in where they are stored (`VisitStore`, compactly).
  */
 import type { z } from "zod";
-import { isIsoDate, toDay } from "../calendar/calendar.js";
+import { toDay } from "../calendar/calendar.js";
 import {
   COLLECTIONS,
   collectionNamed,
   type DatasetInput,
   REQUIRED_COLLECTIONS,
-  REQUIREMENTS,
   type Rows,
 } from "../schema/collections.js";
-import { fastValidate } from "../schema/fast-validate.js";
-import { COLLECTION_NAMES, type CollectionName, type FieldSpec } from "../schema/fields.js";
+import { fastValidate, type RecordReader, recordReader } from "../schema/fast-validate.js";
+import {
+  COLLECTION_NAMES,
+  type CollectionName,
+  type FieldSpec,
+  refTarget,
+} from "../schema/fields.js";
 import {
   fieldSpecs,
   IdShape,
@@ -24,43 +33,22 @@ import {
   isCutColumn,
   normaliseRow,
 } from "../schema/normalise.js";
-import { VisitKind, VOCABULARIES } from "../vocabulary/enums.js";
-import {
-  DATA_CHECKS,
-  DATA_MESSAGES,
-  type DataCheckId,
-  type DataMessageKey,
-  rulesStoppedBy,
-} from "./data-messages.js";
+import { VOCABULARIES } from "../vocabulary/enums.js";
+import { type DataMessageKey, dataFinding, rulesStoppedBy } from "./data-messages.js";
 import { DatasetIndex } from "./dataset-index.js";
-import {
-  type Finding,
-  format,
-  type Message,
-  type MessageParam,
-  paramsIn,
-  type Source,
-} from "./findings.js";
+import type { Finding, Message, MessageParam, Source } from "./findings.js";
 import { birthDateOf, hasValidCheckDigit } from "./id-number.js";
 import { Table } from "./table.js";
-import { type VisitKindCode, VisitStore, visitKindCode } from "./visits.js";
+import type { Tables } from "./tables.js";
+import {
+  type VisitReference,
+  type VisitReferenceField,
+  VisitStore,
+  visitKindCode,
+} from "./visits.js";
 
-const isCleanId = (v: unknown): v is string =>
-  typeof v === "string" &&
-  v.length > 0 &&
-  v.charCodeAt(0) > 32 &&
-  v.charCodeAt(v.length - 1) > 32 &&
-  v.charCodeAt(0) !== 0xfeff;
-
-const VISIT_KIND_CODES = new Map<string, VisitKindCode>(
-  VisitKind.values.flatMap((k) => [
-    [k, visitKindCode(k)],
-    [VisitKind.labels[k], visitKindCode(k)],
-  ]),
-);
-
-const VISIT_FIELDS = new Set(["personId", "date", "kind", "villageId", "householdId"]);
-const HOUSEHOLD_VISIT = visitKindCode("household_visit");
+export { dataFinding } from "./data-messages.js";
+export type { Tables } from "./tables.js";
 
 /** Ids, references and ID numbers of each collection: the fields Excel's number cells mangle. */
 const CODE_FIELDS = new Map<CollectionName, readonly FieldSpec[]>(
@@ -71,6 +59,19 @@ const CODE_FIELDS = new Map<CollectionName, readonly FieldSpec[]>(
     ),
   ]),
 );
+
+/** Where each code field (`CODE_FIELDS`) is among its collection's fields. */
+const CODE_INDICES = new Map<CollectionName, readonly number[]>(
+  COLLECTION_NAMES.map((c) => [
+    c,
+    CODE_FIELDS.get(c)!.map((spec) => COLLECTIONS[c].fields.indexOf(spec)),
+  ]),
+);
+
+/** Where each field of a visit is among the visits' fields (`RecordReader.read`'s order). */
+const VISIT_FIELD = Object.fromEntries(COLLECTIONS.visits.fields.map((f, i) => [f.name, i])) as {
+  [F in keyof Rows["visits"]]-?: number;
+};
 
 /**
  * One column of one file (or sheet, or a JSON collection): how many of its ids look mangled by
@@ -96,6 +97,14 @@ interface ColumnShapes {
   held: Finding[];
 }
 
+/** What judging a row's codes found: fields broken (scientific notation), columns holding a cut. */
+interface RowCodes {
+  /** Fields whose value was Excel's scientific notation, deleted from the row. */
+  mangled: string[] | undefined;
+  /** Per field whose value may be Excel's cut, its column (findings on it wait for the column). */
+  held: Map<string, ColumnShapes> | undefined;
+}
+
 const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 const isMangled = (c: ColumnShapes) => c.scientific > 0 || isCutColumn(c);
 
@@ -115,33 +124,19 @@ function countShape(c: ColumnShapes, value: string, shape: IdShape, line: number
   }
 }
 
-/**
- * A visit code's shape on the fast path, in one pass over it (`idShape`'s): -1 to leave the row
- * to the general path — a code it would change (full-width forms, by NFKC) or break (scientific
- * notation).
- */
-function fastShape(id: string): IdShape | -1 {
-  const n = id.length;
-  let digits = true;
-  for (let i = 0; i < n; i++) {
-    const c = id.charCodeAt(i);
-    if (c > 127) return -1;
-    if (c < 48 || c > 57) digits = false;
+/** What `judgeCodes` notes of a code Excel may have mangled: broken if scientific, else held. */
+function noteCode(codes: RowCodes, field: string, shape: IdShape, column: ColumnShapes): void {
+  if (shape === IdShape.scientific) {
+    codes.mangled ??= [];
+    codes.mangled.push(field);
+  } else {
+    codes.held ??= new Map();
+    codes.held.set(field, column);
   }
-  if (digits) {
-    if (n < 16 || id.charCodeAt(0) === 48) return IdShape.plain;
-    for (let i = 15; i < n; i++) if (id.charCodeAt(i) !== 48) return IdShape.long;
-    return IdShape.cut;
-  }
-  return idShape(id) === IdShape.scientific ? -1 : IdShape.plain;
 }
 
-/** The shapes of a visits file's three code columns. */
-interface VisitShapes {
-  personId: ColumnShapes;
-  villageId: ColumnShapes;
-  householdId: ColumnShapes;
-}
+/** In what `excelCodes` returns: a code is scientific notation (the row loses that field). */
+const MANGLED = 1 << 30;
 
 /** Where a chunk of rows came from: the file, the sheet, and each row's line. */
 export interface Provenance {
@@ -151,41 +146,17 @@ export interface Provenance {
   lines?: readonly number[];
 }
 
-type AnyRow = Record<string, unknown>;
-export type Tables = { [C in CollectionName]: Table<Rows[C]> };
-
-const CN = (c: string) => (COLLECTIONS as Record<string, { zh: string }>)[c]?.zh ?? c;
-
-/** Builds a data finding from the message table. */
-export function dataFinding(
-  check: DataCheckId,
-  key: DataMessageKey,
-  entity: { collection: string; id: string },
-  params: Record<string, MessageParam>,
-  extra: { source?: Source | undefined; field?: string | undefined } = {},
-): Finding {
-  const m = DATA_MESSAGES[key];
-  // The collection by its Chinese name in Chinese; a named target (`target`) likewise.
-  const named = {
-    ...params,
-    collection: { zh: CN(entity.collection), en: entity.collection },
-    ...(typeof params.target === "string"
-      ? { target: { zh: CN(params.target), en: params.target } }
-      : {}),
-  };
-  const f: Finding = {
-    ruleId: check,
-    severity: DATA_CHECKS[check].severity,
-    entity,
-    message: {
-      zh: format(m.zh, paramsIn("zh", named)),
-      en: format(m.en, paramsIn("en", named)),
-    },
-  };
-  if (extra.source) f.source = extra.source;
-  if (extra.field !== undefined) f.field = extra.field;
-  return f;
+/** How a loader reads rows. */
+export interface LoaderOptions {
+  /**
+   * Whether rows whose cells are already clean skip zod (`fastValidate`); default true. The
+   * findings and the loaded rows are the same either way (`schema/fast-path.test.ts` holds the
+   * loader to it); `false` exists for that test.
+   */
+  fastPath?: boolean;
 }
+
+type AnyRow = Record<string, unknown>;
 
 function shortValue(value: unknown): string {
   const s = typeof value === "string" ? `“${value}”` : (JSON.stringify(value) ?? String(value));
@@ -234,6 +205,12 @@ function problemOf(issue: z.core.$ZodIssue): Message {
   }
 }
 
+/** How a row is named in findings: its id, or `#<position>` in its collection. */
+function entityOf(collection: CollectionName, row: AnyRow, position: number) {
+  const named = COLLECTIONS[collection].hasId && typeof row.id === "string" && row.id !== "";
+  return { collection, id: named ? (row.id as string) : `#${position}` };
+}
+
 /**
  * Loads a dataset in chunks. `add` each chunk as it is read, `finish` once.
  * @example
@@ -257,16 +234,30 @@ export class DatasetLoader {
   private readonly lastShapes = new Map<CollectionName, Map<string, ColumnShapes>>();
   /** Collections whose id column is mangled, or required and empty: unknown references into them are not reported. */
   private readonly silentTargets = new Set<CollectionName>();
-  private readonly lastVisitCodes = {
-    person: "",
-    p: IdShape.plain as IdShape | -1,
-    village: "",
-    v: IdShape.plain as IdShape | -1,
-    household: "",
-    h: IdShape.plain as IdShape | -1,
-  };
+  /**
+   * Per collection, per code field (`CODE_FIELDS`), the last code judged and its shape: files
+   * list a person's or a household's rows together, so the same code often comes again.
+   */
+  private readonly lastCodes = new Map<
+    CollectionName,
+    { value: string; shape: IdShape; column: ColumnShapes | undefined }[]
+  >(
+    COLLECTION_NAMES.map((c) => [
+      c,
+      CODE_FIELDS.get(c)!.map(() => ({
+        value: "",
+        shape: IdShape.plain as IdShape,
+        column: undefined,
+      })),
+    ]),
+  );
   private readonly parameterOverrides: Record<string, unknown> = {};
+  private readonly fastPath: boolean;
   private finished = false;
+
+  constructor(options: LoaderOptions = {}) {
+    this.fastPath = options.fastPath ?? true;
+  }
 
   /** Adds rows of one collection; `provenance` names their file, sheet and lines. */
   add(collection: CollectionName, rows: readonly unknown[], provenance?: Provenance): void {
@@ -289,7 +280,8 @@ export class DatasetLoader {
   /**
    * Adds records read from a table (CSV or a sheet): `fields[i]` is the field of column i
    * (`undefined` for a column the data model does not know, which the reader reports). The
-   * form a streaming reader has at hand: visits take a fast path with no row object at all.
+   * form a streaming reader has at hand: a clean record takes the fast path without a row object
+   * of the cells, and a compact collection's (visits') without a source object per row.
    */
   addRecords(
     collection: CollectionName,
@@ -298,54 +290,154 @@ export class DatasetLoader {
     provenance: Provenance,
   ): void {
     if (this.finished) throw new Error("DatasetLoader: add after finish");
-    const at = (f: string) => fields.indexOf(f);
-    const visitColumns =
-      collection === "visits"
-        ? {
-            p: at("personId"),
-            d: at("date"),
-            k: at("kind"),
-            v: at("villageId"),
-            h: at("householdId"),
-          }
-        : undefined;
-    const known = fields.filter((f) => f !== undefined).length;
-    // The visits' fast path only reads the source on the spot: one scratch object serves them all.
+    const reader = this.fastPath ? recordReader(collection, fields) : undefined;
     const scratch: Source = {
       file: provenance.file,
       ...(provenance.sheet ? { sheet: provenance.sheet } : {}),
     };
-    const shapes: VisitShapes | undefined = visitColumns && {
-      personId: this.columnShapes("visits", "personId", scratch),
-      villageId: this.columnShapes("visits", "villageId", scratch),
-      householdId: this.columnShapes("visits", "householdId", scratch),
-    };
+    if (reader && COLLECTIONS[collection].compact) {
+      this.addCompactRecords(collection, reader, fields, records, provenance, scratch);
+      return;
+    }
+    const excelCodes = this.excelCodes(collection, scratch);
+    const idNumber = COLLECTIONS[collection].fields.findIndex((f) => f.kind === "idNumber");
+    const values: unknown[] = [];
     for (let r = 0; r < records.length; r++) {
       const cells = records[r]!;
       const line = provenance.lines?.[r];
-      if (visitColumns && known <= 5) {
-        const { p, d, k, v, h } = visitColumns;
-        const house = h < 0 ? undefined : cells[h];
-        scratch.line = line ?? 0;
-        const h2 = house === "" ? undefined : house;
-        if (this.fastVisitCells(cells[p], cells[d], cells[k], cells[v], h2, scratch, shapes)) {
-          this.counts.visits++;
-          continue;
-        }
+      if (!reader?.read(cells, values, true)) {
+        this.addCells(collection, fields, cells, line, scratch);
+        continue;
       }
-      const source: Source = {
-        file: provenance.file,
-        ...(provenance.sheet ? { sheet: provenance.sheet } : {}),
-        ...(line !== undefined ? { line } : {}),
-      };
-      const row: Record<string, unknown> = {};
-      for (let i = 0; i < fields.length; i++) {
-        const f = fields[i];
-        const c = cells[i];
-        if (f !== undefined && c !== null && c !== undefined && c !== "") row[f] = c;
-      }
-      this.addRow(collection, row, this.counts[collection]++, source, provenance.file);
+      // The steps of `acceptValid` on the record's values in field order.
+      const position = this.counts[collection]++;
+      const source: Source = { ...scratch, ...(line !== undefined ? { line } : {}) };
+      const excel = excelCodes(values, reader.shapes, line);
+      const codes =
+        excel === 0 ? undefined : this.rowCodes(collection, values, reader.shapes, excel);
+      const row = reader.row(values);
+      if (codes === undefined && (idNumber < 0 || values[idNumber] === undefined))
+        this.store(collection, row, position, source, undefined, undefined);
+      else this.check(collection, row, position, source, codes, false);
     }
+  }
+
+  /**
+   * `addRecords` for the compact store (visits), in a loop of its own that the engine optimises
+   * for them alone: a valid visit with plain codes goes straight from its values into the store,
+   * without a row object, and one scratch source (the store copies what it keeps) serves them all.
+   */
+  private addCompactRecords(
+    collection: CollectionName,
+    reader: RecordReader,
+    fields: readonly (string | undefined)[],
+    records: readonly (readonly unknown[])[],
+    provenance: Provenance,
+    scratch: Source,
+  ): void {
+    const excelCodes = this.excelCodes(collection, scratch);
+    const { personId, date, kind, villageId, householdId } = VISIT_FIELD;
+    const values: unknown[] = [];
+    for (let r = 0; r < records.length; r++) {
+      const cells = records[r]!;
+      const line = provenance.lines?.[r];
+      if (!reader.read(cells, values, false)) {
+        this.addCells(collection, fields, cells, line, scratch);
+        continue;
+      }
+      const position = this.counts[collection]++;
+      scratch.line = line ?? 0;
+      // A code that may be Excel's cut holds nothing back here (the store leaves out the visits
+      // that name a cut code at `finish`); only scientific notation breaks the visit.
+      const excel = excelCodes(values, reader.shapes, line);
+      if ((excel & MANGLED) === 0)
+        this.visits.add(
+          values[personId] as string,
+          visitKindCode(values[kind] as Rows["visits"]["kind"]),
+          toDay(values[date] as string),
+          values[villageId] as string,
+          values[householdId] as string | undefined,
+          scratch,
+        );
+      else {
+        const codes = this.rowCodes(collection, values, reader.shapes, excel);
+        this.check(collection, reader.row(values), position, scratch, codes, false);
+      }
+    }
+  }
+
+  /** A record the fast path declined: its cells that are not empty, to the general path. */
+  private addCells(
+    collection: CollectionName,
+    fields: readonly (string | undefined)[],
+    cells: readonly unknown[],
+    line: number | undefined,
+    scratch: Source,
+  ): void {
+    const source: Source = {
+      file: scratch.file,
+      ...(scratch.sheet ? { sheet: scratch.sheet } : {}),
+      ...(line !== undefined ? { line } : {}),
+    };
+    const row: Record<string, unknown> = {};
+    for (let i = 0; i < fields.length; i++) {
+      const f = fields[i];
+      const c = cells[i];
+      if (f !== undefined && c !== null && c !== undefined && c !== "") row[f] = c;
+    }
+    this.addRow(collection, row, this.counts[collection]++, source, scratch.file);
+  }
+
+  /**
+   * For rows from one file (or sheet), their values in field order (`RecordReader`) and their
+   * codes' shapes: judges a row's codes as `judgeCodes` does, each not plain counted in its column
+   * (`countCode`), and returns which may be Excel's doing (bit k: `CODE_FIELDS`' k-th; `MANGLED`
+   * too when one is scientific notation), 0 for none: `rowCodes` then says what they break.
+   */
+  private excelCodes(
+    collection: CollectionName,
+    source: Source,
+  ): (values: readonly unknown[], shapes: Int8Array, line: number | undefined) => number {
+    const indices = CODE_INDICES.get(collection)!;
+    const specs = CODE_FIELDS.get(collection)!;
+    const lasts = this.lastCodes.get(collection)!;
+    return (values, shapes, line) => {
+      let excel = 0;
+      for (let k = 0; k < indices.length; k++) {
+        const i = indices[k]!;
+        const value = values[i];
+        const shape = shapes[i] as IdShape;
+        if (typeof value !== "string" || shape === IdShape.plain) continue;
+        if (!this.countCode(collection, lasts[k]!, specs[k]!.name, value, shape, source, line))
+          continue;
+        excel |= 1 << k;
+        if (shape === IdShape.scientific) excel |= MANGLED;
+      }
+      return excel;
+    };
+  }
+
+  /**
+   * What the codes `excelCodes` found may be Excel's doing break in a row's values: a scientific
+   * one is taken out of `values` (as `judgeCodes` deletes it from a row).
+   */
+  private rowCodes(
+    collection: CollectionName,
+    values: unknown[],
+    shapes: Int8Array,
+    excel: number,
+  ): RowCodes {
+    const indices = CODE_INDICES.get(collection)!;
+    const specs = CODE_FIELDS.get(collection)!;
+    const lasts = this.lastCodes.get(collection)!;
+    const codes: RowCodes = { mangled: undefined, held: undefined };
+    for (let k = 0; k < indices.length; k++) {
+      if ((excel & (1 << k)) === 0) continue;
+      const shape = shapes[indices[k]!] as IdShape;
+      if (shape === IdShape.scientific) values[indices[k]!] = undefined;
+      noteCode(codes, specs[k]!.name, shape, lasts[k]!.column!);
+    }
+    return codes;
   }
 
   /** Adds a finding a reader made (an unknown column or sheet, a malformed line). */
@@ -373,7 +465,7 @@ export class DatasetLoader {
    */
   skipPosition(collection: CollectionName): number {
     const position = this.counts[collection]++;
-    if (collection === "visits") this.visits.skip(position);
+    if (COLLECTIONS[collection].compact) this.visits.skip(position);
     return position;
   }
 
@@ -392,6 +484,7 @@ export class DatasetLoader {
     );
   }
 
+  /** One row of any collection: the fast path when its cells are clean, else the general one. */
   private addRow(
     collection: CollectionName,
     raw: unknown,
@@ -399,242 +492,276 @@ export class DatasetLoader {
     source: Source | undefined,
     file: string | undefined,
   ): void {
-    if (collection === "visits" && this.fastVisit(raw, source)) return;
-    const rowName = `#${position}`;
     if (typeof raw !== "object" || raw === null || Array.isArray(raw)) {
-      if (collection === "visits") this.visits.skip(position);
-      this.findings.push(
-        dataFinding(
-          "data.invalid-field",
-          "notAnObject",
-          { collection, id: rowName },
-          { row: rowName },
-          { source },
-        ),
-      );
+      this.notAnObject(collection, position, source);
       return;
     }
-    const fast = fastValidate(collection, raw as AnyRow);
-    const { row, unknown } = fast
-      ? { row: fast, unknown: [] }
-      : normaliseRow(collection, raw as AnyRow);
+    const fast = this.fastPath ? fastValidate(collection, raw as AnyRow) : undefined;
+    if (fast) {
+      this.acceptValid(collection, fast, position, source);
+      return;
+    }
+    const { row, unknown } = normaliseRow(collection, raw as AnyRow);
     for (const field of unknown) this.unknownColumn(collection, field, file);
-    // Codes mangled by Excel: scientific notation is broken here, silently (the column's one
-    // finding stands for it); a cut numeral is held until its column is judged.
-    let mangled: string[] | undefined;
-    let held: Map<string, ColumnShapes> | undefined;
-    for (const spec of CODE_FIELDS.get(collection)!) {
+    this.check(collection, row, position, source, this.judgeCodes(collection, row, source), true);
+  }
+
+  private notAnObject(collection: CollectionName, position: number, source: Source | undefined) {
+    if (COLLECTIONS[collection].compact) this.visits.skip(position);
+    const rowName = `#${position}`;
+    this.findings.push(
+      dataFinding(
+        "data.invalid-field",
+        "notAnObject",
+        { collection, id: rowName },
+        { row: rowName },
+        { source },
+      ),
+    );
+  }
+
+  /**
+   * A row the fast path validated. Most have plain codes and no ID number: nothing can be wrong
+   * with them, and they are stored at once (no finding, no set of broken fields).
+   */
+  private acceptValid(
+    collection: CollectionName,
+    row: AnyRow,
+    position: number,
+    source: Source | undefined,
+  ): void {
+    const codes = this.judgeCodes(collection, row, source);
+    if (codes === undefined && row.idNumber === undefined)
+      this.store(collection, row, position, source, undefined, undefined);
+    else this.check(collection, row, position, source, codes, false);
+  }
+
+  /**
+   * The checks of one row after its codes were judged: its fields (by zod when `parse`; the fast
+   * path validated them already), its conditional requirements, its ID number; then stores it.
+   */
+  private check(
+    collection: CollectionName,
+    row: AnyRow,
+    position: number,
+    source: Source | undefined,
+    codes: RowCodes | undefined,
+    parse: boolean,
+  ): void {
+    const entity = entityOf(collection, row, position);
+    const broken = new Set<string>(codes?.mangled);
+    const valid = parse ? this.parse(collection, row, entity, broken, source) : row;
+    this.checkRequirements(collection, valid, entity, broken, source);
+    if (typeof valid.idNumber === "string") {
+      const f = this.checkIdNumber(valid, entity, source, broken);
+      if (f) this.hold(codes?.held?.get("idNumber"), f);
+    }
+    this.store(collection, valid, position, source, broken, codes?.held);
+  }
+
+  /**
+   * Codes mangled by Excel (`CODE_FIELDS`): scientific notation is broken here, silently (the
+   * column's one finding stands for it); a cut numeral is held until its column is judged.
+   * `undefined` when neither is found (long numerals are only counted).
+   */
+  private judgeCodes(
+    collection: CollectionName,
+    row: AnyRow,
+    source: Source | undefined,
+  ): RowCodes | undefined {
+    const specs = CODE_FIELDS.get(collection)!;
+    const lasts = this.lastCodes.get(collection)!;
+    let codes: RowCodes | undefined;
+    for (let k = 0; k < specs.length; k++) {
+      const spec = specs[k]!;
       const value = row[spec.name];
       if (typeof value !== "string" || value.length < 5) continue;
-      const shape = idShape(value);
+      const last = lasts[k]!;
+      let shape = last.shape;
+      if (value !== last.value) {
+        shape = idShape(value);
+        last.value = value;
+        last.shape = shape;
+      }
       if (shape === IdShape.plain) continue;
-      const column = this.noteShape(collection, spec.name, source, value, shape);
-      if (shape === IdShape.scientific) {
-        delete row[spec.name];
-        mangled ??= [];
-        mangled.push(spec.name);
-      } else if (shape === IdShape.cut) {
-        held ??= new Map();
-        held.set(spec.name, column);
-      }
-    }
-    const meta = COLLECTIONS[collection];
-    const hasId = meta.hasId && typeof row.id === "string" && row.id !== "";
-    const entity = { collection, id: hasId ? (row.id as string) : rowName };
-    const label = hasId ? String(row.id) : rowName;
-    const broken = new Set<string>(mangled);
-    const report = (
-      key: DataMessageKey,
-      field: string,
-      spec: FieldSpec | undefined,
-      params: Record<string, MessageParam>,
-    ) => {
-      broken.add(field);
-      this.findings.push(
-        dataFinding(
-          "data.invalid-field",
-          key,
-          entity,
-          { row: label, field, header: spec?.header ?? field, ...params },
-          { source, field },
-        ),
+      const column = this.countCode(
+        collection,
+        last,
+        spec.name,
+        value,
+        shape,
+        source,
+        source?.line,
       );
-    };
+      if (!column) continue;
+      codes ??= { mangled: undefined, held: undefined };
+      if (shape === IdShape.scientific) delete row[spec.name];
+      noteCode(codes, spec.name, shape, column);
+    }
+    return codes;
+  }
 
+  /**
+   * Counts a code that is not plain in its column (`last`: its field's memory in `lastCodes`);
+   * returns the column when the code may be Excel's doing (scientific, or cut), else `undefined`
+   * (a long numeral is evidence for its column, nothing else).
+   */
+  private countCode(
+    collection: CollectionName,
+    last: { column: ColumnShapes | undefined },
+    field: string,
+    value: string,
+    shape: IdShape,
+    source: Source | undefined,
+    line: number | undefined,
+  ): ColumnShapes | undefined {
+    let column = last.column;
+    if (column === undefined || column.file !== source?.file || column.sheet !== source?.sheet) {
+      column = this.columnShapes(collection, field, source);
+      last.column = column;
+    }
+    countShape(column, value, shape, line);
+    return shape === IdShape.long ? undefined : column;
+  }
+
+  /** A finding on a field of a row; the field is broken (left out of the rules). */
+  private reportField(
+    key: DataMessageKey,
+    entity: { collection: CollectionName; id: string },
+    field: string,
+    params: Record<string, MessageParam>,
+    broken: Set<string>,
+    source: Source | undefined,
+  ): void {
+    broken.add(field);
+    const spec = fieldSpecs(entity.collection).get(field);
+    this.findings.push(
+      dataFinding(
+        "data.invalid-field",
+        key,
+        entity,
+        { row: entity.id, field, header: spec?.header ?? field, ...params },
+        { source, field },
+      ),
+    );
+  }
+
+  /**
+   * The row as zod reads it: valid as a whole, or each issue a finding on its field and the row's
+   * other fields kept.
+   */
+  private parse(
+    collection: CollectionName,
+    row: AnyRow,
+    entity: { collection: CollectionName; id: string },
+    broken: Set<string>,
+    source: Source | undefined,
+  ): AnyRow {
+    const parsed = (COLLECTIONS[collection].schema as z.ZodType).safeParse(row);
+    if (parsed.success) return parsed.data as AnyRow;
     const specs = fieldSpecs(collection);
-    const parsed = fast
-      ? { success: true as const, data: fast }
-      : (meta.schema as z.ZodType).safeParse(row);
-    let valid: AnyRow;
-    if (parsed.success) {
-      valid = parsed.data as AnyRow;
-    } else {
-      for (const issue of parsed.error.issues) {
-        const field = String(issue.path[0] ?? "");
-        if (broken.has(field)) continue;
-        const spec = specs.get(field);
-        if (!(field in row)) report("missingField", field, spec, {});
-        else
-          report("invalidValue", field, spec, {
+    for (const issue of parsed.error.issues) {
+      const field = String(issue.path[0] ?? "");
+      if (broken.has(field)) continue;
+      if (!(field in row)) this.reportField("missingField", entity, field, {}, broken, source);
+      else
+        this.reportField(
+          "invalidValue",
+          entity,
+          field,
+          {
             value: shortValue(row[field]),
-            problem: spec?.kind === "date" ? NOT_A_DATE : problemOf(issue),
-          });
-      }
-      valid = {};
-      for (const key in row) if (!broken.has(key)) valid[key] = row[key];
+            problem: specs.get(field)?.kind === "date" ? NOT_A_DATE : problemOf(issue),
+          },
+          broken,
+          source,
+        );
     }
-    for (const req of REQUIREMENTS[collection] ?? []) {
-      if (!broken.has(req.field) && isAbsent(valid[req.field]) && req.when(valid)) {
-        report("requiredFor", req.field, specs.get(req.field), { because: req.because });
-      }
-    }
-    if (typeof valid.idNumber === "string") {
-      const f = this.checkIdNumber(valid, entity, label, source, broken);
-      if (f) this.hold(held?.get("idNumber"), f);
-    }
+    const valid: AnyRow = {};
+    for (const key in row) if (!broken.has(key)) valid[key] = row[key];
+    return valid;
+  }
 
+  /** The data model's "required for …" (`requires` in the definition). */
+  private checkRequirements(
+    collection: CollectionName,
+    valid: AnyRow,
+    entity: { collection: CollectionName; id: string },
+    broken: Set<string>,
+    source: Source | undefined,
+  ): void {
+    for (const req of COLLECTIONS[collection].requires) {
+      if (!broken.has(req.field) && isAbsent(valid[req.field]) && req.when(valid)) {
+        this.reportField(
+          "requiredFor",
+          entity,
+          req.field,
+          { because: req.because },
+          broken,
+          source,
+        );
+      }
+    }
+  }
+
+  /**
+   * Keeps a checked row: in the compact store (visits: a row with a broken field is left out, as
+   * counting needs every field), or in its table, where a row with an id is kept once and a row
+   * whose id is broken is left out of every rule.
+   */
+  private store(
+    collection: CollectionName,
+    valid: AnyRow,
+    position: number,
+    source: Source | undefined,
+    broken: ReadonlySet<string> | undefined,
+    held: Map<string, ColumnShapes> | undefined,
+  ): void {
+    const meta = COLLECTIONS[collection];
+    if (meta.compact) {
+      if (broken !== undefined && broken.size > 0) this.visits.skip(position);
+      else this.storeVisit(valid as Rows["visits"], source);
+      return;
+    }
+    const table = this.tables[collection] as Table<AnyRow>;
+    let id: string | undefined;
     if (meta.hasId) {
-      if (!hasId || broken.has("id")) return; // a row that cannot be named is left out of every rule
-      const table = this.tables[collection] as Table<AnyRow>;
-      if (table.has(entity.id)) {
+      id = valid.id as string | undefined;
+      if (typeof id !== "string" || id === "" || broken?.has("id")) return;
+      if (table.has(id)) {
         this.hold(
           held?.get("id"),
           dataFinding(
             "data.duplicate-id",
             "duplicateId",
-            entity,
-            { id: entity.id },
+            { collection, id },
+            { id },
             { source, field: "id" },
           ),
         );
         return;
       }
-      table.push(valid, position, source, entity.id);
-      for (const f of broken) table.markBroken(valid, f);
-      return;
     }
-    if (collection === "visits") {
-      // A visit that misses what counting needs is not stored; its position still counts.
-      if (["personId", "date", "kind", "villageId", "householdId"].some((f) => broken.has(f))) {
-        this.visits.skip(position);
-        return;
-      }
-      const v = valid as Rows["visits"];
-      this.visits.add(
-        v.personId,
-        visitKindCode(v.kind),
-        toDay(v.date),
-        v.villageId,
-        v.householdId,
-        source,
-      );
-      return;
-    }
-    const table = this.tables[collection] as Table<AnyRow>;
-    table.push(valid, position, source);
-    for (const f of broken) table.markBroken(valid, f);
+    table.push(valid, position, source, id);
+    if (broken) for (const f of broken) table.markBroken(valid, f);
+  }
+
+  /** A valid visit, into the compact store (which copies what it keeps). */
+  private storeVisit(v: Rows["visits"], source: Source | undefined): void {
+    this.visits.add(
+      v.personId,
+      visitKindCode(v.kind),
+      toDay(v.date),
+      v.villageId,
+      v.householdId,
+      source,
+    );
   }
 
   /** A finding, or held back with its column when the row's code there may be Excel's cut. */
   private hold(column: ColumnShapes | undefined, finding: Finding): void {
     if (column) column.held.push(finding);
     else this.findings.push(finding);
-  }
-
-  /**
-   * Visits, tens of millions at province scale, take a fast path when every cell is already
-   * clean (ids without surrounding spaces, a `YYYY-MM-DD` date, a kind's value or label, no
-   * unknown column); any other row takes the general path, which reports what is wrong.
-   */
-  private fastVisit(raw: unknown, source: Source | undefined): boolean {
-    if (typeof raw !== "object" || raw === null) return false;
-    const r = raw as Record<string, unknown>;
-    for (const key in r) if (!VISIT_FIELDS.has(key)) return false;
-    const house = r.householdId === "" || r.householdId === null ? undefined : r.householdId;
-    return this.fastVisitCells(r.personId, r.date, r.kind, r.villageId, house, source);
-  }
-
-  private fastVisitCells(
-    personId: unknown,
-    date: unknown,
-    kind: unknown,
-    villageId: unknown,
-    householdId: unknown,
-    source: Source | undefined,
-    /** The file's columns, when the caller has them at hand. */
-    shapes?: VisitShapes,
-  ): boolean {
-    if (
-      !isCleanId(personId) ||
-      !isCleanId(villageId) ||
-      typeof date !== "string" ||
-      !isIsoDate(date)
-    )
-      return false;
-    const code = typeof kind === "string" ? VISIT_KIND_CODES.get(kind) : undefined;
-    if (code === undefined) return false;
-    if (householdId !== undefined && !isCleanId(householdId)) return false;
-    if (code === HOUSEHOLD_VISIT && householdId === undefined) return false;
-    // Codes the general path would change or break are left to it; long numerals are counted
-    // here as there.
-    // Files list a person's visits together: the last code's shape often serves again.
-    const last = this.lastVisitCodes;
-    let p = last.p;
-    if (personId !== last.person) {
-      p = fastShape(personId);
-      last.person = personId;
-      last.p = p;
-    }
-    let v = last.v;
-    if (villageId !== last.village) {
-      v = fastShape(villageId);
-      last.village = villageId;
-      last.v = v;
-    }
-    let h: IdShape | -1 = IdShape.plain;
-    if (householdId !== undefined) {
-      h = last.h;
-      if (householdId !== last.household) {
-        h = fastShape(householdId as string);
-        last.household = householdId as string;
-        last.h = h;
-      }
-    }
-    if (p === -1 || v === -1 || h === -1) return false;
-    if (p > 0 || v > 0 || h > 0) {
-      // No closure here: this runs for most visits where ids are long numerals.
-      const line = source?.line;
-      if (p > 0)
-        countShape(
-          shapes?.personId ?? this.columnShapes("visits", "personId", source),
-          personId,
-          p,
-          line,
-        );
-      if (v > 0)
-        countShape(
-          shapes?.villageId ?? this.columnShapes("visits", "villageId", source),
-          villageId,
-          v,
-          line,
-        );
-      if (h > 0)
-        countShape(
-          shapes?.householdId ?? this.columnShapes("visits", "householdId", source),
-          householdId as string,
-          h,
-          line,
-        );
-    }
-    this.visits.add(
-      personId,
-      code,
-      toDay(date),
-      villageId,
-      householdId as string | undefined,
-      source,
-    );
-    return true;
   }
 
   /** The shapes of one column, found once per file. */
@@ -674,23 +801,13 @@ export class DatasetLoader {
     return c;
   }
 
-  /** Notes a code that is not plain (`idShape`) in its column; returns the column. */
-  private noteShape(
-    collection: CollectionName,
-    field: string,
-    source: Source | undefined,
-    value: string,
-    shape: IdShape,
-  ): ColumnShapes {
-    const c = this.columnShapes(collection, field, source);
-    countShape(c, value, shape, source?.line);
-    return c;
-  }
-
+  /**
+   * The resident ID number's check digit, and its birth date against the row's `birthDate`: a
+   * finding when wrong, the field then broken.
+   */
   private checkIdNumber(
     row: AnyRow,
     entity: { collection: string; id: string },
-    label: string,
     source: Source | undefined,
     broken: Set<string>,
   ): Finding | undefined {
@@ -709,7 +826,7 @@ export class DatasetLoader {
       "data.invalid-id-number",
       bad,
       entity,
-      { row: label, value, birthDate: String(row.birthDate ?? born ?? "?") },
+      { row: entity.id, value, birthDate: String(row.birthDate ?? born ?? "?") },
       { source, field: "idNumber" },
     );
   }
@@ -732,7 +849,7 @@ export class DatasetLoader {
         );
       }
     }
-    for (const c of COLLECTION_NAMES) if (c !== "visits") this.checkReferences(c);
+    for (const c of COLLECTION_NAMES) if (!COLLECTIONS[c].compact) this.checkReferences(c);
     this.finishVisits();
     return new DatasetIndex(this.tables, this.visits, this.findings, {
       ...this.parameterOverrides,
@@ -839,13 +956,6 @@ export class DatasetLoader {
     return c !== undefined && isMangled(c);
   }
 
-  private targetOf(collection: CollectionName, spec: FieldSpec, row: AnyRow): CollectionName {
-    if (collection === "reports" && spec.name === "regionId") {
-      return row.kind === "cadre_list" ? "cities" : "counties";
-    }
-    return spec.ref!;
-  }
-
   private checkReferences(collection: CollectionName): void {
     const refs = COLLECTIONS[collection].fields.filter((f) => f.kind === "ref");
     if (refs.length === 0) return;
@@ -855,13 +965,9 @@ export class DatasetLoader {
       for (const spec of refs) {
         const value = row[spec.name];
         if (typeof value !== "string") continue;
-        if (
-          collection === "reports" &&
-          spec.name === "regionId" &&
-          table.broken.get(row)?.has("kind")
-        )
-          continue;
-        const target = this.targetOf(collection, spec, row);
+        // A reference whose collection the row's broken field would choose names nothing sure.
+        if (spec.refBy && table.broken.get(row)?.has(spec.refBy.field)) continue;
+        const target = refTarget(spec, row);
         if (this.cutInMangledColumn(collection, spec.name, value, () => table.source(i))) {
           delete row[spec.name];
           table.markBroken(row, spec.name);
@@ -891,49 +997,45 @@ export class DatasetLoader {
     }
   }
 
+  /**
+   * Checks the compact store's references, each field against the collection the definition
+   * names (the store checks each distinct id once), as `checkReferences` checks a table's.
+   */
   private finishVisits(): void {
     const v = this.visits;
     const specs = fieldSpecs("visits");
-    const target = {
-      personId: "people",
-      householdId: "households",
-      villageId: "villages",
-    } as const;
     // A visit's code cut in a mangled column names nobody, whatever row it happens to match.
     const mangled = new Set<string>();
     for (const c of this.shapes.values())
       if (c.collection === "visits" && c.cut > 0 && isMangled(c)) mangled.add(c.field);
     const cut = (field: string, id: string) =>
       mangled.has(field) && id.length >= 16 && idShape(id) === IdShape.cut;
+    const reference = (field: VisitReferenceField): VisitReference => {
+      const table = this.tables[specs.get(field)!.ref!] as Table<AnyRow>;
+      return {
+        has: (id) => table.has(id) && !cut(field, id),
+        canonical: (id) => table.get(id)?.id as string | undefined,
+      };
+    };
     v.finish(
       {
-        people: (id) => this.tables.people.has(id) && !cut("personId", id),
-        villages: (id) => this.tables.villages.has(id) && !cut("villageId", id),
-        households: (id) => this.tables.households.has(id) && !cut("householdId", id),
-        canonical: {
-          people: (id) => this.tables.people.get(id)?.id,
-          villages: (id) => this.tables.villages.get(id)?.id,
-          households: (id) => this.tables.households.get(id)?.id,
-        },
+        personId: reference("personId"),
+        villageId: reference("villageId"),
+        householdId: reference("householdId"),
       },
       (i, field) => {
         const s = v.visit(i);
         const value =
           field === "personId" ? s.personId : field === "villageId" ? s.villageId : s.targetId;
-        if (cut(field, value) || this.silentTargets.has(target[field])) return;
+        const spec = specs.get(field)!;
+        if (cut(field, value) || this.silentTargets.has(spec.ref!)) return;
         const id = `#${s.position}`;
         this.findings.push(
           dataFinding(
             "data.unknown-reference",
             "unknownReference",
             { collection: "visits", id },
-            {
-              row: id,
-              field,
-              header: specs.get(field)!.header,
-              target: target[field],
-              value,
-            },
+            { row: id, field, header: spec.header, target: spec.ref!, value },
             { source: s.source, field },
           ),
         );

@@ -82,6 +82,17 @@ export interface StoredVisit {
   position: number;
 }
 
+/** The reference fields of a visit. */
+export type VisitReferenceField = "personId" | "villageId" | "householdId";
+
+/** What the store asks of a reference field at `finish`. */
+export interface VisitReference {
+  /** Whether an id names a row of the collection the field names. */
+  has: (id: string) => boolean;
+  /** The dataset's own copy of an id, where it has the row. */
+  canonical: (id: string) => string | undefined;
+}
+
 /** Grouped visits of one kind of target: offsets into person/day arrays (CSR). */
 interface Grouped {
   offsets: Int32Array;
@@ -220,26 +231,21 @@ export class VisitStore {
 
   /**
    * Leaves out visits that name a person, village or household the dataset does not have (each
-   * reported once through `onUnknown`), and groups the rest by target.
+   * reported once through `onUnknown`), and groups the rest by target. `references` answers, per
+   * reference field, whether an id names a row and the dataset's own copy of it.
    */
   finish(
-    exists: {
-      people: (id: string) => boolean;
-      villages: (id: string) => boolean;
-      households: (id: string) => boolean;
-      /** The dataset's own copy of an id, where it has the row. */
-      canonical: Record<"people" | "villages" | "households", (id: string) => string | undefined>;
-    },
-    onUnknown: (i: number, field: "personId" | "villageId" | "householdId") => void,
+    references: Record<VisitReferenceField, VisitReference>,
+    onUnknown: (i: number, field: VisitReferenceField) => void,
   ): void {
     const flags = (interner: Interner, has: (id: string) => boolean) => {
       const ok = new Uint8Array(interner.ids.length);
       for (let k = 0; k < ok.length; k++) ok[k] = has(interner.ids[k]!) ? 1 : 0;
       return ok;
     };
-    const people = flags(this.people, exists.people);
-    const villages = flags(this.villages, exists.villages);
-    const households = flags(this.households, exists.households);
+    const people = flags(this.people, references.personId.has);
+    const villages = flags(this.villages, references.villageId.has);
+    const households = flags(this.households, references.householdId.has);
     const excluded = new Uint8Array(this.n);
     const person = this.person.data;
     const target = this.target.data;
@@ -257,9 +263,9 @@ export class VisitStore {
       if (!personOk || !targetOk) excluded[i] = 1;
     }
     this.excluded = excluded;
-    this.people.canonicalise(exists.canonical.people);
-    this.villages.canonicalise(exists.canonical.villages);
-    this.households.canonicalise(exists.canonical.households);
+    this.people.canonicalise(references.personId.canonical);
+    this.villages.canonicalise(references.villageId.canonical);
+    this.households.canonicalise(references.householdId.canonical);
     this.byHousehold = this.group(true);
     this.byVillage = this.group(false);
   }

@@ -46,12 +46,32 @@ export interface FieldSpec {
   header: string;
   kind: FieldKind;
   required: boolean;
-  /** For `ref`: the collection it names (reports' `regionId` depends on the row's kind). */
+  /** For `ref`: the collection it names (see `refBy` where that depends on the row). */
   ref?: CollectionName;
+  /**
+   * For a `ref` whose collection depends on another field of the row (reports' `regionId`: a
+   * county for a unit list, a city for a cadre list): that field, and the collection each of its
+   * values names. A value not listed names `ref`.
+   */
+  refBy?: { field: string; targets: Readonly<Record<string, CollectionName>> };
   /** For `enum`: the vocabulary. */
   vocabulary?: Vocabulary<string>;
   /** For `integer`: the least value allowed. */
   min?: number;
+}
+
+/**
+ * The collection a reference names in a row: `refBy`'s choice by the row's other field, else
+ * `ref`.
+ * @example refTarget(reportsRegionId, { kind: "cadre_list" }) // "cities"
+ */
+export function refTarget(spec: FieldSpec, row: Readonly<Record<string, unknown>>): CollectionName {
+  const by = spec.refBy;
+  if (by) {
+    const target = by.targets[String(row[by.field])];
+    if (target) return target;
+  }
+  return spec.ref!;
 }
 
 /** A field: its spec and its zod schema. */
@@ -79,6 +99,16 @@ export const optionalText = (header: string) =>
 /** A required reference to another collection's row. */
 export const ref = (header: string, to: CollectionName) =>
   make({ header, kind: "ref", required: true, ref: to }, nonEmpty());
+/**
+ * A required reference whose collection depends on another field of the row: `targets[row[field]]`,
+ * else `to`.
+ */
+export const refBy = (
+  header: string,
+  to: CollectionName,
+  field: string,
+  targets: Readonly<Record<string, CollectionName>>,
+) => make({ header, kind: "ref", required: true, ref: to, refBy: { field, targets } }, nonEmpty());
 /** An optional reference to another collection's row. */
 export const optionalRef = (header: string, to: CollectionName) =>
   make({ header, kind: "ref", required: false, ref: to }, nonEmpty().optional());
@@ -131,7 +161,43 @@ export const idNumber = (header: string) =>
 // biome-ignore lint/suspicious/noExplicitAny: a map of heterogeneous fields
 type Fields = Record<string, Field<any>>;
 
-/** A collection: its name, Chinese name, fields and row schema. */
+/** A conditional requirement: `field` must be present when `when(row)` holds. */
+export interface Requirement {
+  field: string;
+  when: (row: Record<string, unknown>) => boolean;
+  /** Why, in words: `{ zh: "人员类别为单位干部职工", en: "unit_staff" }`. */
+  because: { zh: string; en: string };
+}
+
+/**
+ * What the data model says of a collection beyond its fields; the loader's checks, the date
+ * checks, the index and the partitions read it from here and nowhere else.
+ */
+export interface CollectionOptions<K extends string = string> {
+  /** The collection must be present and non-empty (the regions every rule walks). */
+  required?: boolean;
+  /** The data model's conditional requirements ("required for …"). */
+  requires?: readonly Requirement[];
+  /** Date fields that record something that has happened: none may lie after the audit date. */
+  happened?: readonly K[];
+  /** The row's span: its end may not fall before its start. */
+  span?: { start: K; end: K };
+  /**
+   * How a row finds its county, for partitions: the reference fields to follow, tried in order
+   * (each names a collection that finds its own county the same way); `id` on the counties
+   * themselves. A collection without it (cities) lies in no one county.
+   */
+  countyVia?: readonly K[];
+  /** Fields whose value the index groups rows by (`DatasetIndex.rowsWith`). */
+  indexBy?: readonly K[];
+  /**
+   * Stored compactly, never as row objects (visits: tens of millions): a storage choice, the
+   * checks are every collection's.
+   */
+  compact?: boolean;
+}
+
+/** A collection: its name, Chinese name, fields and row schema, and what else the model says. */
 export interface Collection<F extends Fields = Fields> {
   name: CollectionName;
   /** The Chinese name (a sheet may be named so). */
@@ -140,16 +206,24 @@ export interface Collection<F extends Fields = Fields> {
   hasId: boolean;
   fields: readonly FieldSpec[];
   schema: z.ZodObject<{ [K in keyof F]: F[K]["schema"] }>;
+  required: boolean;
+  requires: readonly Requirement[];
+  happened: readonly string[];
+  span: { start: string; end: string } | undefined;
+  countyVia: readonly string[];
+  indexBy: readonly string[];
+  compact: boolean;
 }
 
 /**
- * Declares a collection from its fields; `refine` adds the data model's conditional
- * requirements (e.g. `unitId` for unit staff) as issues on the field.
+ * Declares a collection from its fields and the rest of what the data model says of it
+ * (`CollectionOptions`).
  */
 export function collection<const F extends Fields>(
   name: CollectionName,
   zh: string,
   fields: F,
+  options: CollectionOptions<keyof F & string> = {},
 ): Collection<F> {
   const shape = Object.fromEntries(Object.entries(fields).map(([k, f]) => [k, f.schema])) as {
     [K in keyof F]: F[K]["schema"];
@@ -161,13 +235,12 @@ export function collection<const F extends Fields>(
     hasId: "id" in fields,
     fields: specs,
     schema: z.object(shape).meta({ title: zh }),
+    required: options.required ?? false,
+    requires: options.requires ?? [],
+    happened: options.happened ?? [],
+    span: options.span,
+    countyVia: options.countyVia ?? [],
+    indexBy: options.indexBy ?? [],
+    compact: options.compact ?? false,
   };
-}
-
-/** A conditional requirement: `field` must be present when `when(row)` holds. */
-export interface Requirement {
-  field: string;
-  when: (row: Record<string, unknown>) => boolean;
-  /** Why, in words: `{ zh: "人员类别为单位干部职工", en: "unit_staff" }`. */
-  because: { zh: string; en: string };
 }

@@ -10,7 +10,14 @@
  * (`PLANNING_RULE_IDS`, rules.md v2): what is missing is left for a planner to find. A shape is generated first and built into a dataset, so failures shrink well.
  */
 import fc from "fast-check";
-import type { Dataset, Person, Rows, Unit, Village } from "../schema/collections.js";
+import {
+  type Dataset,
+  emptyDataset,
+  type Person,
+  type Rows,
+  type Unit,
+  type Village,
+} from "../schema/collections.js";
 import {
   ELIGIBLE_UNIT_CATEGORIES,
   type HouseholdAttribute,
@@ -134,25 +141,8 @@ export function arbitraryDataset(): fc.Arbitrary<Dataset> {
 
 /** Builds the dataset of a shape (deterministic). */
 export function buildDataset(shape: DatasetShape): Dataset {
-  const d: Dataset = {
-    cities: [],
-    counties: [],
-    townships: [],
-    villages: [],
-    villagePlans: [],
-    households: [],
-    units: [],
-    people: [],
-    villageAssignments: [],
-    residentCadres: [],
-    workTeamMembers: [],
-    householdAssignments: [],
-    visits: [],
-    meetings: [],
-    assessments: [],
-    acceptances: [],
-    reports: [],
-  };
+  const d = emptyDataset();
+
   const person = (p: Omit<Person, "id" | "name">): Person => {
     const id = `p${d.people.length + 1}`;
     const row = { id, name: `人员${d.people.length + 1}`, ...p };
