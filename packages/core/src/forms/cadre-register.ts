@@ -2,18 +2,16 @@
  * Attachment 2, 驻村帮扶干部基本情况登记表: one row per current resident cadre row.
  * The policy names its attachments but did not publish their layout; this layout is ours.
  */
-import { wholeYears } from "../calendar/calendar.js";
+import { AGE_LIMIT, ageAt } from "../criteria/age-limit.js";
+import { EDUCATION } from "../criteria/education.js";
+import { PARTY_MEMBER } from "../criteria/party-member.js";
+import { isSelectedCadre } from "../criteria/selected-cadre.js";
+import { judge, type SelectionCondition } from "../criteria/selection-condition.js";
+import { WORK_YEARS, workYearsAt } from "../criteria/work-years.js";
 import type { RuleContext } from "../engine/rule-context.js";
 import type { PolicyParameters } from "../params/parameters.js";
 import type { Person } from "../schema/collections.js";
-import {
-  compareEducation,
-  Education,
-  Gender,
-  Rank,
-  UnitLevel,
-  VillagePost,
-} from "../vocabulary/enums.js";
+import { Education, Gender, Rank, UnitLevel, VillagePost } from "../vocabulary/enums.js";
 import { cadreRows, datedTitle, type FormContext } from "./form-context.js";
 import type { Cell, Column, Table } from "./table.js";
 
@@ -87,32 +85,32 @@ const politicalStatus = (person: Person | undefined): string | undefined =>
   person?.partyMember === undefined ? undefined : person.partyMember ? "中共党员" : "非中共党员";
 
 /**
- * One 符合条件 cell, as the `selected-cadre.*` rule of that condition judges it: blank when the
- * field is broken (the data finding stands for the cause); when it is missing, 否 for a selected
- * cadre (the rule reports a missing value as failing) and blank for any other cadre; otherwise
- * whether the value meets the condition.
+ * One 符合条件 cell, as the `selected-cadre.*` rule of that condition judges it (`judge`): blank
+ * when the field is broken (the data finding stands for the cause); when it is missing, 否 for a
+ * selected cadre (the rule reports a missing value as failing) and blank for any other cadre;
+ * otherwise whether the value meets the condition.
  */
-function meets<F extends "partyMember" | "workStartDate" | "education" | "birthDate">(
+function meets(
   ctx: RuleContext,
+  condition: SelectionCondition,
   person: Person | undefined,
-  field: F,
+  selectedOn: string,
   selected: boolean,
-  test: (value: NonNullable<Person[F]>) => boolean,
 ): boolean | undefined {
-  if (person === undefined || !ctx.ok(person, field)) return undefined;
-  const value = person[field];
-  if (value === undefined || value === null) return selected ? false : undefined;
-  return test(value as NonNullable<Person[F]>);
+  if (person === undefined) return undefined;
+  const verdict = judge(condition, person, selectedOn, ctx.params, ctx);
+  if (verdict === "missing") return selected ? false : undefined;
+  return verdict;
 }
 
 /**
  * The cadre register at `fc.ctx.asOf`: a row per current resident cadre row of a placed village,
  * sorted by city, county, township and village id, then person id. 年龄 and 工作年限 are whole
- * years at `asOf` (`wholeYears`; a work start after `asOf` shows 0). 是否选派干部 is
- * `RuleContext.isSelected` (`selected: false` does not exempt a cadre of a party or government
+ * years at `asOf` (`ageAt`, `workYearsAt`; a work start after `asOf` shows 0). 是否选派干部 is
+ * `isSelectedCadre` (`selected: false` does not exempt a cadre of a party or government
  * organ, a people's organisation or a civil-servant-managed public institution). The four 符合条件
- * columns are the selection conditions of 二(三)4, evaluated for every row at its `selectedOn` with
- * the parameters in force, as the `selected-cadre.*` rules evaluate them: 中共党员;
+ * columns are the selection conditions of 二(三)4 (`criteria/`), evaluated for every row at its
+ * `selectedOn` with the parameters in force, as the `selected-cadre.*` rules evaluate them: 中共党员;
  * `residentCadreMinWorkYears` whole years of work or more; `residentCadreMinEducation` (大专) or
  * above; at most `residentCadreMaxAge` whole years old ("40周岁以下" includes 40). A missing input
  * is 否 for a selected cadre (the rule reports it) and blank for another; a broken one is blank.
@@ -128,18 +126,18 @@ export function buildCadreRegister(fc: FormContext): Table {
     const work = person?.workStartDate;
     const education = person?.education;
     const approved = ctx.ok(row, "approvedOn") ? row.approvedOn : undefined;
-    const selected = ctx.isSelected(row);
+    const selected = isSelectedCadre(row, ctx, fc.index);
     rows.push({
       no: rows.length + 1,
       personId: row.personId,
       name: person?.name,
       gender: person?.gender === undefined ? undefined : Gender.labels[person.gender],
       birthDate: birth,
-      age: birth === undefined ? undefined : wholeYears(birth, ctx.asOf),
+      age: birth === undefined ? undefined : ageAt(birth, ctx.asOf),
       politicalStatus: politicalStatus(person),
       education: education === undefined ? undefined : Education.labels[education],
       workStartDate: work,
-      workYears: work === undefined ? undefined : Math.max(0, wholeYears(work, ctx.asOf)),
+      workYears: work === undefined ? undefined : Math.max(0, workYearsAt(work, ctx.asOf)),
       unit: unit?.name ?? row.unitId,
       unitLevel: unit === undefined ? undefined : UnitLevel.labels[unit.level],
       position: person?.position,
@@ -154,29 +152,11 @@ export function buildCadreRegister(fc: FormContext): Table {
       villageId: place.village.id,
       selectedOn: row.selectedOn,
       approvedOn: approved,
-      meetsPartyMember: meets(ctx, person, "partyMember", selected, (v) => v),
-      meetsWorkYears: meets(
-        ctx,
-        person,
-        "workStartDate",
-        selected,
-        (v) => wholeYears(v, row.selectedOn) >= p.residentCadreMinWorkYears,
-      ),
-      meetsEducation: meets(
-        ctx,
-        person,
-        "education",
-        selected,
-        (v) => compareEducation(v, p.residentCadreMinEducation) >= 0,
-      ),
+      meetsPartyMember: meets(ctx, PARTY_MEMBER, person, row.selectedOn, selected),
+      meetsWorkYears: meets(ctx, WORK_YEARS, person, row.selectedOn, selected),
+      meetsEducation: meets(ctx, EDUCATION, person, row.selectedOn, selected),
       // "40周岁以下" includes 40, as `selected-cadre.age` reads it.
-      meetsAge: meets(
-        ctx,
-        person,
-        "birthDate",
-        selected,
-        (v) => wholeYears(v, row.selectedOn) <= p.residentCadreMaxAge,
-      ),
+      meetsAge: meets(ctx, AGE_LIMIT, person, row.selectedOn, selected),
     });
   }
   return {

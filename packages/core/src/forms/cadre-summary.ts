@@ -2,7 +2,8 @@
  * Attachment 4, 驻村帮扶干部基本情况汇总表: a row per city and a total.
  * The policy names its attachments but did not publish their layout; this layout is ours.
  */
-import { wholeYears } from "../calendar/calendar.js";
+import { ageAt } from "../criteria/age-limit.js";
+import { isReserveCadre } from "../criteria/reserve-cadre.js";
 import { type CadreRow, cadreRows, datedTitle, type FormContext } from "./form-context.js";
 import type { Cell, Column, Table } from "./table.js";
 
@@ -79,7 +80,7 @@ const COUNTS = [
     key: "reserveCadres",
     header: "后备干部",
     en: "reserve cadres",
-    when: (c: CadreRow) => c.person?.reserveCadre === true,
+    when: (c: CadreRow) => c.person !== undefined && isReserveCadre(c.person),
   },
   {
     key: "secretaries",
@@ -110,8 +111,9 @@ const zero = (): Counts => Object.fromEntries(COUNTS.map((c) => [c.key, 0])) as 
  * The cadre summary at `fc.ctx.asOf`: counts of the cadre register's rows (current resident cadre
  * rows; a person with two current rows counts twice) by the city of the village. By level of the
  * sending unit (省直/市直/县直; a unit of level 其他 under none); 中共党员; 学历 大专, 本科 and
- * 研究生 (master or doctorate); 年龄 in whole years at `asOf` (35周岁及以下, 36至40周岁, 41周岁及以上; an
- * unknown birth date under none); 后备干部; 任第一书记或书记 (`villagePost` first_secretary or secretary).
+ * 研究生 (master or doctorate); 年龄 in whole years at `asOf` (`ageAt`: 35周岁及以下, 36至40周岁,
+ * 41周岁及以上; an unknown birth date under none); 后备干部 (`isReserveCadre`); 任第一书记或书记
+ * (`villagePost` first_secretary or secretary).
  * @example buildCadreSummary(formContext(index, { asOf: "2015-12-31" })).rows
  */
 export function buildCadreSummary(fc: FormContext): Table {
@@ -123,7 +125,7 @@ export function buildCadreSummary(fc: FormContext): Table {
       byCity.set(cadre.place.city.id, c);
     }
     const birth = cadre.person?.birthDate;
-    const age = birth === undefined ? undefined : wholeYears(birth, fc.ctx.asOf);
+    const age = birth === undefined ? undefined : ageAt(birth, fc.ctx.asOf);
     for (const { key, when } of COUNTS) if (when(cadre, age)) c[key]++;
   }
   const rows: Record<string, Cell>[] = [];

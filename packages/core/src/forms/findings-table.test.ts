@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { type AuditReport, audit } from "../engine/audit.js";
+import { audit } from "../audit.js";
+import type { AuditReport } from "../engine/audit.js";
 import { loadDataset } from "../engine/loader.js";
 import { byId, compliantCounty, FIXTURE_AS_OF, ID } from "../testing/fixture.js";
 import { fieldName, findingPlace, findingsTable } from "./findings-table.js";

@@ -2,6 +2,7 @@
  * Attachment 3, 安徽省单位包村基本情况汇总表: a row per county, a subtotal per city, a total.
  * The policy names its attachments but did not publish their layout; this layout is ours.
  */
+import { isWelfareHousehold, mayHelpWelfareHousehold } from "../criteria/welfare-household.js";
 import type { UnitLevel } from "../vocabulary/enums.js";
 import { cadreRows, datedTitle, type FormContext } from "./form-context.js";
 import type { Cell, Column, Table } from "./table.js";
@@ -65,9 +66,9 @@ const LEVEL_COLUMN: Partial<Record<UnitLevel, CountKey>> = {
  * under each, and a unit of level 其他 under none; 联合包村村数 counts a poor village with two or
  * more contracting units once. 驻村帮扶干部数 counts the rows of the cadre register (every placed
  * village). Households: 贫困户 are households that have not exited; 已落实 those with a current
- * helper; 五保户和无劳动能力低保户 those `RuleContext.isWelfare` names, and of them those whose
- * current helpers (one or more) are all the township's civil-affairs officer or a village cadre of
- * the village, as `household.welfare-to-civil-affairs` reads 三(一).
+ * helper; 五保户和无劳动能力低保户 those `isWelfareHousehold` names, and of them those whose current
+ * helpers (one or more) all may help one (`mayHelpWelfareHousehold`: the township's civil-affairs
+ * officer or a village cadre of the village), as `household.welfare-to-civil-affairs` reads 三(一).
  * @example buildUnitSummary(formContext(index, { asOf: "2015-12-31" })).rows
  */
 export function buildUnitSummary(fc: FormContext): Table {
@@ -107,16 +108,11 @@ export function buildUnitSummary(fc: FormContext): Table {
     c.poorHouseholds++;
     const helpers = ctx.currentHelpers(household);
     if (helpers.length > 0) c.householdsWithHelper++;
-    if (!ctx.isWelfare(household)) continue;
+    if (!isWelfareHousehold(household)) continue;
     c.welfareHouseholds++;
     const linked = helpers.every((r) => {
       const person = index.person(r.personId);
-      return (
-        person !== undefined &&
-        ((person.role === "civil_affairs_officer" &&
-          person.townshipId === place.village.townshipId) ||
-          ctx.isVillageCadreOf(person, place.village.id))
-      );
+      return person !== undefined && mayHelpWelfareHousehold(person, place.village);
     });
     if (helpers.length > 0 && linked) c.welfareLinked++;
   }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { audit } from "../engine/audit.js";
+import { audit } from "../audit.js";
 import type { Dataset } from "../schema/collections.js";
 import {
   byId,

@@ -15,15 +15,13 @@
  * only adds rows and cannot hand it over.
  * Linear passes with the index: a lazy heap per village and tier, one pass over households.
  */
+import { helperOf, isPoor, villageOf } from "../criteria/household-lookups.js";
+import { isLocalCadreOf } from "../criteria/local-cadre.js";
+import { isCivilAffairsOfficerOf } from "../criteria/township-cadre.js";
+import { isWelfareHousehold, welfareKnown } from "../criteria/welfare-household.js";
 import type { DatasetIndex } from "../engine/dataset-index.js";
 import type { RuleContext } from "../engine/rule-context.js";
 import { ConfigurationError } from "../params/parameters.js";
-import {
-  helperOf,
-  isPoor,
-  villageOf,
-  welfareKnown,
-} from "../rules/3-household-contracts/lookups.js";
 import type {
   DatasetInput,
   Household,
@@ -96,233 +94,340 @@ export function helperCap(value: unknown): number {
   return value;
 }
 
+/** Who a pool offers: a poor village's units' staff, its local cadres, or a welfare household's. */
 type Tier = "staff" | "cadres" | "welfare";
 
+/** The helpers a household of one village may get in one tier, as a heap by load. */
 interface Pool {
   tier: Tier;
   heap: LoadHeap;
-  /** For `staff`: the village's contracting units. */
-  units: Unit[];
+  /** For `staff`: the village's contracting units, now and in this plan. */
+  units: readonly Unit[];
 }
 
-/** The household plan on a rule context, with the proposed village contracts. */
+/** A household this plan gives a helper: the pool it was taken from and the helper's row index. */
+interface Placement {
+  household: Household;
+  village: Village;
+  pool: Pool;
+  helper: number;
+}
+
+/**
+ * The household plan on a rule context, with the proposed village contracts: every household
+ * without a helper placed in its tier, the loads balanced, then the households a township or
+ * village cadre already helps while a unit's staff member is free listed.
+ */
 export function proposeHelpers(
   ctx: RuleContext,
   contracts: readonly VillageAssignment[],
   cap: number,
 ): HouseholdHelperPlan {
-  const index = ctx.index;
-  const say = helperReasons(index, cap);
-  const people = index.tables.people;
-  // Each person's households: current rows now, plus those this plan gives.
-  const loads = new Int32Array(people.rows.length);
-  for (const r of index.rows("householdAssignments")) {
-    const i = people.byId.get(r.personId);
-    if (i !== undefined && ctx.isCurrent(r)) loads[i]!++;
-  }
-  const plannedUnits = new Map<string, Unit[]>();
-  for (const c of contracts) {
-    const u = index.unit(c.unitId);
-    if (!u) continue;
-    const list = plannedUnits.get(c.villageId);
-    if (list) list.push(u);
-    else plannedUnits.set(c.villageId, [u]);
+  const plan = new HelperPlan(ctx, contracts, cap);
+  plan.placeHouseholds();
+  plan.balance();
+  plan.listHandOvers();
+  return { householdAssignments: plan.proposals(), unresolved: plan.unresolved };
+}
+
+/**
+ * The pools of a plan, one per (tier, village), each made on first need with the helpers' loads
+ * at that moment; and for each helper the pools that hold it, to refresh its key when its load
+ * goes down.
+ */
+class Pools {
+  private readonly byKey = new Map<string, Pool>();
+  private readonly ofHelper = new Map<number, Pool[]>();
+  private readonly ctx: RuleContext;
+  private readonly loads: Int32Array;
+  private readonly unitsOf: (village: Village) => readonly Unit[];
+
+  constructor(ctx: RuleContext, loads: Int32Array, unitsOf: (village: Village) => readonly Unit[]) {
+    this.ctx = ctx;
+    this.loads = loads;
+    this.unitsOf = unitsOf;
   }
 
-  const pools: Pool[] = [];
-  const poolIds = new Map<string, number>();
-  const poolsOf = new Map<number, number[]>();
-  const poolOf = (tier: Tier, village: Village): number => {
+  /** The pool of a tier in a village, made on first need. */
+  get(tier: Tier, village: Village): Pool {
     const key = `${tier}\u0000${village.id}`;
-    const known = poolIds.get(key);
-    if (known !== undefined) return known;
-    const id = pools.length;
+    const known = this.byKey.get(key);
+    if (known) return known;
+    const units = tier === "staff" ? this.unitsOf(village) : [];
+    const pool: Pool = { tier, heap: new LoadHeap(this.loads), units };
+    for (const i of this.members(tier, village, units)) {
+      pool.heap.push(i);
+      const of = this.ofHelper.get(i);
+      if (of) of.push(pool);
+      else this.ofHelper.set(i, [pool]);
+    }
+    this.byKey.set(key, pool);
+    return pool;
+  }
+
+  /**
+   * The rows of `people` a pool offers, each once, whose role and place are readable: the units'
+   * staff; or the township's cadres (for `welfare` only its civil-affairs officer) and the
+   * village's cadres.
+   */
+  private members(tier: Tier, village: Village, units: readonly Unit[]): Set<number> {
+    const { ctx } = this;
+    const { index } = ctx;
+    const people = index.tables.people;
     const members = new Set<number>();
     const add = (p: Person) => {
       const i = people.byId.get(p.id);
       if (i !== undefined) members.add(i);
     };
-    const units: Unit[] = [];
     if (tier === "staff") {
-      for (const u of [...ctx.helperUnits(village), ...(plannedUnits.get(village.id) ?? [])])
-        if (!units.includes(u)) units.push(u);
       for (const u of units)
         for (const p of index.staffOfUnit(u.id)) if (ctx.ok(p, "role", "unitId")) add(p);
-    } else {
-      for (const p of index.townshipCadres(village.townshipId))
-        if (
-          ctx.ok(p, "role", "townshipId") &&
-          (tier === "cadres" || p.role === "civil_affairs_officer")
-        )
-          add(p);
-      for (const p of index.villageCadres(village.id)) if (ctx.ok(p, "role", "villageId")) add(p);
+      return members;
     }
-    const heap = new LoadHeap(loads);
-    for (const i of members) {
-      heap.push(i);
-      const of = poolsOf.get(i);
-      if (of) of.push(id);
-      else poolsOf.set(i, [id]);
-    }
-    pools.push({ tier, heap, units });
-    poolIds.set(key, id);
-    return id;
-  };
-
-  const unresolved: Unresolved[] = [];
-  const fail = (h: Household, reason: Unresolved["reason"]) =>
-    unresolved.push({ collection: "households", id: h.id, reason, clause: HELPER_CLAUSE });
-  const rowHousehold: Household[] = [];
-  const rowVillage: Village[] = [];
-  const rowPool: number[] = [];
-  const rowHelper: number[] = [];
-  const fallbacks: number[] = [];
-  const assign = (h: Household, v: Village, pool: number, helper: number) => {
-    rowHousehold.push(h);
-    rowVillage.push(v);
-    rowPool.push(pool);
-    rowHelper.push(helper);
-    loads[helper]!++;
-  };
-
-  for (const h of index.rows("households")) {
-    if (ctx.exited(h) || ctx.currentHelpers(h).length > 0) continue;
-    const v = villageOf(index, ctx, h);
-    if (!v) {
-      fail(h, say.noVillage(h));
-      continue;
-    }
-    if (welfareKnown(ctx, h) && ctx.isWelfare(h)) {
-      const pool = poolOf("welfare", v);
-      const helper = pools[pool]!.heap.top();
-      if (helper === undefined) fail(h, say.noWelfareHelper(v));
-      else assign(h, v, pool, helper);
-      continue;
-    }
-    const poor = isPoor(ctx, v) === true;
-    if (poor) {
-      const pool = poolOf("staff", v);
-      const helper = pools[pool]!.heap.top();
-      if (helper !== undefined && loads[helper]! < cap) {
-        assign(h, v, pool, helper);
-        continue;
-      }
-    }
-    // Township and village cadres: in a poor village only once every unit staff member is at
-    // the cap (so none is idle, and household.unit-staff-first holds), else the local helpers.
-    const pool = poolOf("cadres", v);
-    const helper = pools[pool]!.heap.top();
-    if (helper === undefined) {
-      fail(h, say.noHelper(v, poor));
-      continue;
-    }
-    if (poor) fallbacks.push(rowHelper.length);
-    assign(h, v, pool, helper);
+    for (const p of index.townshipCadres(village.townshipId))
+      if (
+        ctx.ok(p, "role", "townshipId") &&
+        (tier === "cadres" || isCivilAffairsOfficerOf(p, village.townshipId))
+      )
+        add(p);
+    for (const p of index.villageCadres(village.id)) if (ctx.ok(p, "role", "villageId")) add(p);
+    return members;
   }
 
-  const move = (r: number, to: number, pool: number) => {
-    const from = rowHelper[r]!;
-    loads[from]!--;
-    loads[to]!++;
-    rowHelper[r] = to;
-    rowPool[r] = pool;
-    for (const p of poolsOf.get(from) ?? []) pools[p]!.heap.push(from);
-  };
-  const taken = new Set<number>();
-  for (;;) {
-    // Balance: each move lowers the sum of squared loads, so the loop ends.
+  /** Pushes a helper whose load went down again into every pool that holds it. */
+  refresh(helper: number): void {
+    for (const pool of this.ofHelper.get(helper) ?? []) pool.heap.push(helper);
+  }
+}
+
+/** One household plan in the making: the loads, the pools, what is placed and what is not. */
+class HelperPlan {
+  readonly unresolved: Unresolved[] = [];
+  private readonly ctx: RuleContext;
+  private readonly index: DatasetIndex;
+  private readonly cap: number;
+  private readonly say: ReturnType<typeof helperReasons>;
+  /** Each person's households (by row of `people`): current rows now, plus this plan's. */
+  private readonly loads: Int32Array;
+  /** The units this plan's village contracts give each village. */
+  private readonly plannedUnits = new Map<string, Unit[]>();
+  private readonly pools: Pools;
+  private readonly placements: Placement[] = [];
+  /** Households of poor villages placed with a local cadre: staff may take them back later. */
+  private readonly fallbacks: Placement[] = [];
+
+  constructor(ctx: RuleContext, contracts: readonly VillageAssignment[], cap: number) {
+    this.ctx = ctx;
+    this.index = ctx.index;
+    this.cap = cap;
+    this.say = helperReasons(ctx.index, cap);
+    const people = ctx.index.tables.people;
+    this.loads = new Int32Array(people.rows.length);
+    for (const r of ctx.index.rows("householdAssignments")) {
+      const i = people.byId.get(r.personId);
+      if (i !== undefined && ctx.isCurrent(r)) this.loads[i]!++;
+    }
+    for (const c of contracts) {
+      const u = ctx.index.unit(c.unitId);
+      if (!u) continue;
+      const list = this.plannedUnits.get(c.villageId);
+      if (list) list.push(u);
+      else this.plannedUnits.set(c.villageId, [u]);
+    }
+    this.pools = new Pools(ctx, this.loads, (v) => this.unitsOf(v));
+  }
+
+  /** A village's contracting units for its helpers (`ctx.helperUnits`), then this plan's. */
+  private unitsOf(village: Village): Unit[] {
+    const units = [...this.ctx.helperUnits(village)];
+    for (const u of this.plannedUnits.get(village.id) ?? []) if (!units.includes(u)) units.push(u);
+    return units;
+  }
+
+  private fail(h: Household, reason: Unresolved["reason"]): void {
+    this.unresolved.push({ collection: "households", id: h.id, reason, clause: HELPER_CLAUSE });
+  }
+
+  private assign(household: Household, village: Village, pool: Pool, helper: number): Placement {
+    const placement = { household, village, pool, helper };
+    this.placements.push(placement);
+    this.loads[helper]!++;
+    return placement;
+  }
+
+  private move(placement: Placement, to: number, pool: Pool): void {
+    const from = placement.helper;
+    this.loads[from]!--;
+    this.loads[to]!++;
+    placement.helper = to;
+    placement.pool = pool;
+    this.pools.refresh(from);
+  }
+
+  /** Every household without a current helper (and not exited) placed, or listed as unresolved. */
+  placeHouseholds(): void {
+    const { ctx, index, say } = this;
+    for (const h of index.rows("households")) {
+      if (ctx.exited(h) || ctx.currentHelpers(h).length > 0) continue;
+      const v = villageOf(index, ctx, h);
+      if (!v) this.fail(h, say.noVillage(h));
+      else if (welfareKnown(ctx, h) && isWelfareHousehold(h)) this.placeWelfare(h, v);
+      else this.place(h, v);
+    }
+  }
+
+  /** A welfare household: its township's civil-affairs officer or a cadre of its village. */
+  private placeWelfare(h: Household, v: Village): void {
+    const pool = this.pools.get("welfare", v);
+    const helper = pool.heap.top();
+    if (helper === undefined) this.fail(h, this.say.noWelfareHelper(v));
+    else this.assign(h, v, pool, helper);
+  }
+
+  /**
+   * Any other household: in a poor village the units' staff below the cap; else (or once every
+   * staff member is at the cap, so none is idle and household.unit-staff-first holds) the
+   * township and village cadres.
+   */
+  private place(h: Household, v: Village): void {
+    const poor = isPoor(this.ctx, v) === true;
+    if (poor) {
+      const pool = this.pools.get("staff", v);
+      const helper = pool.heap.top();
+      if (helper !== undefined && this.loads[helper]! < this.cap) {
+        this.assign(h, v, pool, helper);
+        return;
+      }
+    }
+    const pool = this.pools.get("cadres", v);
+    const helper = pool.heap.top();
+    if (helper === undefined) {
+      this.fail(h, this.say.noHelper(v, poor));
+      return;
+    }
+    const placement = this.assign(h, v, pool, helper);
+    if (poor) this.fallbacks.push(placement);
+  }
+
+  /**
+   * Evens the loads within each pool, then hands a poor village's household back from a cadre to
+   * a unit's staff member below the cap (each at most once), until nothing moves.
+   */
+  balance(): void {
+    const taken = new Set<Placement>();
+    do this.evenOut();
+    while (this.refill(taken) > 0);
+  }
+
+  /**
+   * Moves a household wherever another helper of its pool has two fewer. Each move lowers the sum
+   * of squared loads, so the loop ends.
+   */
+  private evenOut(): void {
     for (let moved = 1; moved > 0; ) {
       moved = 0;
-      for (let r = 0; r < rowHelper.length; r++) {
-        const q = pools[rowPool[r]!]!.heap.top()!;
-        if (loads[q]! <= loads[rowHelper[r]!]! - 2) {
-          move(r, q, rowPool[r]!);
+      for (const placement of this.placements) {
+        const q = placement.pool.heap.top()!;
+        if (this.loads[q]! <= this.loads[placement.helper]! - 2) {
+          this.move(placement, q, placement.pool);
           moved++;
         }
       }
     }
-    // A cadre keeps a poor village's household only while the units' staff are all at the cap.
+  }
+
+  /** A cadre keeps a poor village's household only while the units' staff are all at the cap. */
+  private refill(taken: Set<Placement>): number {
     let refilled = 0;
-    for (const r of fallbacks) {
-      if (taken.has(r)) continue;
-      const pool = poolOf("staff", rowVillage[r]!);
-      const q = pools[pool]!.heap.top();
-      if (q !== undefined && loads[q]! < cap) {
-        move(r, q, pool);
-        taken.add(r);
+    for (const placement of this.fallbacks) {
+      if (taken.has(placement)) continue;
+      const pool = this.pools.get("staff", placement.village);
+      const q = pool.heap.top();
+      if (q !== undefined && this.loads[q]! < this.cap) {
+        this.move(placement, q, pool);
+        taken.add(placement);
         refilled++;
       }
     }
-    if (refilled === 0) break;
+    return refilled;
   }
 
-  // household.unit-staff-first: a household of a poor village that a township or village cadre
-  // already helps, while a unit of the village (contracting now or in this plan) still has a staff
-  // member who helps no household once the plan is applied — e.g. a village this plan gives its
-  // first unit. The plan only adds rows and cannot hand the household over: it lists it.
-  const listed = new Set(unresolved.map((u) => u.id));
-  const freeStaff = (us: readonly Unit[]) =>
-    us
-      .map((u) => ({
-        unit: u,
-        free: index.staffOfUnit(u.id).filter((p) => {
+  /**
+   * household.unit-staff-first: a household of a poor village that a township or village cadre
+   * already helps, while a unit of the village (contracting now or in this plan) still has a staff
+   * member who helps no household once the plan is applied — e.g. a village this plan gives its
+   * first unit. The plan only adds rows and cannot hand the household over: it lists it.
+   */
+  listHandOvers(): void {
+    const { ctx, index } = this;
+    const listed = new Set(this.unresolved.map((u) => u.id));
+    for (const h of index.rows("households")) {
+      if (listed.has(h.id) || !welfareKnown(ctx, h) || isWelfareHousehold(h)) continue;
+      const helpers = ctx.currentHelpers(h);
+      if (helpers.length === 0) continue;
+      const v = villageOf(index, ctx, h);
+      if (!v || isPoor(ctx, v) !== true) continue;
+      for (const row of helpers) {
+        const p = helperOf(index, ctx, row);
+        if (!p || !isLocalCadreOf(p, v)) continue;
+        const free = this.freeStaff(this.unitsOf(v));
+        if (free.length === 0) continue;
+        this.fail(h, this.say.handOver(h, p, v, free));
+        break;
+      }
+    }
+  }
+
+  /** The units with staff who help no household once the plan is applied, and how many. */
+  private freeStaff(units: readonly Unit[]): { unit: Unit; free: number }[] {
+    const people = this.index.tables.people;
+    return units
+      .map((unit) => ({
+        unit,
+        free: this.index.staffOfUnit(unit.id).filter((p) => {
           const i = people.byId.get(p.id);
-          return i !== undefined && loads[i] === 0;
+          return i !== undefined && this.loads[i] === 0;
         }).length,
       }))
       .filter((x) => x.free > 0);
-  for (const h of index.rows("households")) {
-    if (listed.has(h.id) || !welfareKnown(ctx, h) || ctx.isWelfare(h)) continue;
-    const helpers = ctx.currentHelpers(h);
-    if (helpers.length === 0) continue;
-    const v = villageOf(index, ctx, h);
-    if (!v || isPoor(ctx, v) !== true) continue;
-    for (const row of helpers) {
-      const p = helperOf(index, ctx, row);
-      if (!p || !(ctx.isTownshipCadreOf(p, v.townshipId) || ctx.isVillageCadreOf(p, v.id)))
-        continue;
-      const units = [...ctx.helperUnits(v)];
-      for (const u of plannedUnits.get(v.id) ?? []) if (!units.includes(u)) units.push(u);
-      const free = freeStaff(units);
-      if (free.length === 0) continue;
-      fail(h, say.handOver(h, p, v, free));
-      break;
-    }
   }
 
-  const fallbackReason = (p: Person, v: Village) => {
-    const pool = pools[poolOf("staff", v)]!;
-    return say.fallback(p, v, pool.units, pool.heap.top() !== undefined);
-  };
-  const reasons = new Map<string, Because>();
-  const householdAssignments = rowHousehold.map((h, r): Proposed<HouseholdAssignment> => {
-    const v = rowVillage[r]!;
-    const helper = rowHelper[r]!;
-    const pool = pools[rowPool[r]!]!;
-    const kind = pool.tier === "cadres" && isPoor(ctx, v) === true ? "fallback" : pool.tier;
-    const key = `${kind}\u0000${v.id}\u0000${helper}`;
-    let because = reasons.get(key);
-    if (!because) {
-      const p = people.rows[helper]!;
-      const message =
-        kind === "staff"
-          ? say.staff(p, v)
-          : kind === "welfare"
-            ? say.welfare(p, v)
-            : kind === "fallback"
-              ? fallbackReason(p, v)
-              : say.local(p, v);
-      because = { clause: HELPER_CLAUSE, ...message };
-      reasons.set(key, because);
-    }
-    return {
-      householdId: h.id,
-      personId: people.rows[helper]!.id,
-      startDate: ctx.asOf,
-      recordedInRegister: false,
-      recordedInHandbook: false,
-      because,
-    };
-  });
-  return { householdAssignments, unresolved };
+  /** The proposed rows, in placement order, each with its reason (one per kind, village and helper). */
+  proposals(): Proposed<HouseholdAssignment>[] {
+    const { ctx, say } = this;
+    const people = this.index.tables.people;
+    const reasons = new Map<string, Because>();
+    return this.placements.map(({ household, village: v, pool, helper }) => {
+      const kind = pool.tier === "cadres" && isPoor(ctx, v) === true ? "fallback" : pool.tier;
+      const key = `${kind}\u0000${v.id}\u0000${helper}`;
+      let because = reasons.get(key);
+      if (!because) {
+        const p = people.rows[helper]!;
+        const message =
+          kind === "staff"
+            ? say.staff(p, v)
+            : kind === "welfare"
+              ? say.welfare(p, v)
+              : kind === "fallback"
+                ? this.fallbackReason(p, v)
+                : say.local(p, v);
+        because = { clause: HELPER_CLAUSE, ...message };
+        reasons.set(key, because);
+      }
+      return {
+        householdId: household.id,
+        personId: people.rows[helper]!.id,
+        startDate: ctx.asOf,
+        recordedInRegister: false,
+        recordedInHandbook: false,
+        because,
+      };
+    });
+  }
+
+  /** Why a poor village's household went to a local cadre: its units' staff were all at the cap. */
+  private fallbackReason(p: Person, v: Village) {
+    const pool = this.pools.get("staff", v);
+    return this.say.fallback(p, v, pool.units, pool.heap.top() !== undefined);
+  }
 }

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { audit } from "../engine/audit.js";
+import { audit } from "../audit.js";
 import { loadDataset } from "../engine/loader.js";
 import { RuleContext } from "../engine/rule-context.js";
 import { parametersOn } from "../params/parameters.js";
