@@ -1,18 +1,20 @@
+export { audit, auditPartition, auditPartitioned, mergePartitions } from "./audit.js";
 export type { IsoDate, Period } from "./calendar/calendar.js";
 export {
-  daysBetween,
   endedContractYears,
   fromDay,
   isCurrent,
   isIsoDate,
+  jan1,
   meetsDeadline,
   plusYears,
   toDay,
   wholeYears,
   yearOf,
+  yearOfDay,
 } from "./calendar/calendar.js";
-export type { AuditOptions, AuditReport, RuleSelection } from "./engine/audit.js";
-export { audit, buildReport } from "./engine/audit.js";
+export type { AuditOptions, AuditReport, AuditRun, RuleSelection } from "./engine/audit.js";
+export { buildReport, runAudit } from "./engine/audit.js";
 export type { DataCheck, DataCheckId } from "./engine/data-messages.js";
 export { DATA_CHECKS, RULES_NEEDING, rulesStoppedBy } from "./engine/data-messages.js";
 export { DatasetIndex } from "./engine/dataset-index.js";
@@ -32,17 +34,13 @@ export {
   hasValidCheckDigit,
   makeIdNumber,
 } from "./engine/id-number.js";
-export type { Provenance } from "./engine/loader.js";
+export type { LoaderOptions, Provenance } from "./engine/loader.js";
 export { addDatasetObject, DatasetLoader, dataFinding, loadDataset } from "./engine/loader.js";
 export { maskFinding, maskReport, maskText } from "./engine/mask.js";
 export type { Partition, PartitionResult } from "./engine/partitioned-audit.js";
-export {
-  auditPartition,
-  auditPartitioned,
-  idDigest,
-  mergePartitions,
-} from "./engine/partitioned-audit.js";
+export { idDigest } from "./engine/partitioned-audit.js";
 export { RuleContext } from "./engine/rule-context.js";
+export type { Catalogue, Rule, RuleHit, RuleReads, RuleScope } from "./engine/rule-model.js";
 export type { FindingPlace, FindingsTableOptions } from "./forms/findings-table.js";
 export {
   collectionName,
@@ -70,6 +68,7 @@ export {
   POLICY_DATE,
   parametersOn,
   parameterValueOn,
+  parseParameterOverrides,
 } from "./params/parameters.js";
 export type { HouseholdHelperPlan, HouseholdPlanOptions } from "./planner/assign-households.js";
 export {
@@ -85,13 +84,21 @@ export { PLAN_TABLES, planTable } from "./planner/plan-tables.js";
 export type { Because, PlanOptions, Proposed, Unresolved } from "./planner/planning.js";
 export { PLANNING_RULE_IDS } from "./planner/planning.js";
 export { POLICY_ID, POLICY_TEXT } from "./policy/source-text.js";
+export type { RuleSelectionText } from "./rule-selection.js";
+export { parseRuleSelection } from "./rule-selection.js";
 export { CATALOGUE, ruleById } from "./rules/catalogue.js";
-export { jan1, requiredCount, yearOfDay } from "./rules/duty-years.js";
-export type { Rule, RuleHit, RuleScope } from "./rules/rule.js";
+export { requiredCount } from "./rules/duty-years.js";
 export { defineRule } from "./rules/rule.js";
 export * from "./schema/collections.js";
-export type { CollectionName, FieldKind, FieldSpec } from "./schema/fields.js";
-export { COLLECTION_NAMES } from "./schema/fields.js";
+export { countyOf, countyPathsOf } from "./schema/county.js";
+export type {
+  CollectionName,
+  CollectionOptions,
+  FieldKind,
+  FieldSpec,
+  Requirement,
+} from "./schema/fields.js";
+export { COLLECTION_NAMES, refTarget } from "./schema/fields.js";
 export {
   EXCEL_SERIAL_RANGE,
   fieldSpecs,

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
+import { audit } from "../audit.js";
 import { ConfigurationError } from "../params/parameters.js";
 import { compliantCounty, FIXTURE_AS_OF } from "../testing/fixture.js";
-import { audit } from "./audit.js";
 
 describe("audit", () => {
   it("reports asOf, the policy and its parameters, and the key-county count", () => {

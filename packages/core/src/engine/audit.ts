@@ -1,6 +1,8 @@
 /**
  * The audit: data checks, then the policy rules, into the report of `data-model.md`. Pure and
- * deterministic: no clock, no I/O; the same input and `asOf` give the same report.
+ * deterministic: no clock, no I/O; the same input and `asOf` give the same report. The engine
+ * knows no catalogue of its own: the rules to run are passed in (`../audit.ts` supplies the
+ * catalogue of `rules/` as the default).
  */
 import { isIsoDate } from "../calendar/calendar.js";
 import {
@@ -11,8 +13,6 @@ import {
   parametersOn,
 } from "../params/parameters.js";
 import { POLICY_ID } from "../policy/source-text.js";
-import { CATALOGUE } from "../rules/catalogue.js";
-import type { Rule } from "../rules/rule.js";
 import type { DatasetInput } from "../schema/collections.js";
 import type { CollectionName } from "../schema/fields.js";
 import { Severity } from "../vocabulary/enums.js";
@@ -22,6 +22,7 @@ import { checkDateOrder } from "./date-order.js";
 import { compareFindings, type Finding, format, type Message, paramsIn } from "./findings.js";
 import { loadDataset } from "./loader.js";
 import { RuleContext } from "./rule-context.js";
+import type { Catalogue, Rule } from "./rule-model.js";
 
 /** Which rules run, and at which severity. */
 export interface RuleSelection {
@@ -39,9 +40,12 @@ export interface AuditOptions {
   /** Flat parameter overrides (`{ name: value }`), over the dataset's own. */
   parameters?: Readonly<Record<string, unknown>>;
   rules?: RuleSelection;
-  /** The rules to run; the catalogue by default. */
-  catalogue?: readonly Rule[];
+  /** The rules to run; the catalogue of `rules.md` by default. */
+  catalogue?: Catalogue;
 }
+
+/** `AuditOptions` with the rules to run named: what the engine itself takes. */
+export type AuditRun = AuditOptions & { catalogue: Catalogue };
 
 /** The report of `data-model.md`, "The audit report". */
 export interface AuditReport {
@@ -63,11 +67,11 @@ export interface AuditReport {
 }
 
 /** Every id a selection may name: the catalogue's rules and the data checks. */
-function knownIds(catalogue: readonly Rule[]): Set<string> {
+function knownIds(catalogue: Catalogue): Set<string> {
   return new Set([...catalogue.map((r) => r.id), ...Object.keys(DATA_CHECKS)]);
 }
 
-export function checkSelection(selection: RuleSelection, catalogue: readonly Rule[]): void {
+export function checkSelection(selection: RuleSelection, catalogue: Catalogue): void {
   const known = knownIds(catalogue);
   const check = (what: string, ids: readonly string[] | undefined) => {
     for (const id of ids ?? []) {
@@ -139,13 +143,14 @@ function runRule(
 }
 
 /**
- * Audits a dataset at `asOf`. Throws `ConfigurationError` only for a bad `asOf`, an unknown rule id
- * or severity, or a bad parameter override — never for bad data, which becomes findings.
+ * Audits a dataset at `asOf` with the rules of `options.catalogue`. Throws `ConfigurationError`
+ * only for a bad `asOf`, an unknown rule id or severity, or a bad parameter override — never for
+ * bad data, which becomes findings.
  * @example
- * const report = audit(dataset, { asOf: "2015-12-31" });
+ * const report = runAudit(dataset, { asOf: "2015-12-31", catalogue: CATALOGUE });
  * report.summary.error; // number of errors
  */
-export function audit(input: DatasetIndex | DatasetInput, options: AuditOptions): AuditReport {
+export function runAudit(input: DatasetIndex | DatasetInput, options: AuditRun): AuditReport {
   const { asOf } = options;
   if (typeof asOf !== "string" || !isIsoDate(asOf)) {
     throw new ConfigurationError(
@@ -153,7 +158,7 @@ export function audit(input: DatasetIndex | DatasetInput, options: AuditOptions)
       `asOf must be a YYYY-MM-DD date, not ${JSON.stringify(asOf)}`,
     );
   }
-  const catalogue = options.catalogue ?? CATALOGUE;
+  const { catalogue } = options;
   const selection = options.rules ?? {};
   checkSelection(selection, catalogue);
   const index = input instanceof DatasetIndex ? input : loadDataset(input);
@@ -170,7 +175,7 @@ export function audit(input: DatasetIndex | DatasetInput, options: AuditOptions)
   const ruleFindings = new Map<string, Finding>();
   for (const rule of catalogue) {
     if (skip.has(rule.id) || (only && !only.has(rule.id))) continue;
-    runRule(rule, index, ctx, ruleFindings);
+    runRule(rule, index, ctx.forRule(rule), ruleFindings);
   }
   findings.push(...ruleFindings.values());
   const overrides = selection.severity ?? {};

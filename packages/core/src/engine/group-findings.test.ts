@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { audit } from "../audit.js";
 import { compliantCounty, FIXTURE_AS_OF } from "../testing/fixture.js";
-import { audit } from "./audit.js";
 import type { Finding } from "./findings.js";
 import { groupFindings } from "./group-findings.js";
 import { DatasetLoader } from "./loader.js";

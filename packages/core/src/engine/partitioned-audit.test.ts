@@ -1,9 +1,10 @@
 import { describe, expect, it } from "vitest";
+import { audit, auditPartition, auditPartitioned } from "../audit.js";
 import type { Dataset, DatasetInput } from "../schema/collections.js";
 import { COLLECTION_NAMES } from "../schema/fields.js";
 import { byId, compliantCounty, FIXTURE_AS_OF, ID } from "../testing/fixture.js";
-import { audit } from "./audit.js";
-import { auditPartitioned, idDigest, type Partition } from "./partitioned-audit.js";
+import { idDigest, type Partition } from "./partitioned-audit.js";
+import type { Rule, RuleReads, RuleScope } from "./rule-model.js";
 
 /** Splits the fixture: shared regions and the province unit; one partition per county. */
 function split(d: Dataset): { shared: DatasetInput; partitions: Partition[] } {
@@ -64,6 +65,38 @@ function split(d: Dataset): { shared: DatasetInput; partitions: Partition[] } {
 }
 
 const strip = (r: ReturnType<typeof audit>) => JSON.stringify(r);
+
+describe("the facts a partition hands to the merge", () => {
+  const { shared, partitions } = split(compliantCounty());
+  /** A rule that reads `reads` and finds nothing. */
+  const reading = (scope: RuleScope, reads: RuleReads): Rule => ({
+    id: `test.${scope}`,
+    clause: "一",
+    severity: "info",
+    scope,
+    quote: "",
+    title: { zh: "", en: "" },
+    messages: { default: { zh: "", en: "" } },
+    reads,
+    *check() {},
+  });
+  const factsWith = (...catalogue: Rule[]) =>
+    Object.keys(auditPartition(shared, partitions[0]!, { asOf: FIXTURE_AS_OF, catalogue }).facts);
+
+  it("are the collections the province-scope rules read, the shared regions aside", () => {
+    const province = reading("province", {
+      counties: ["cityId"],
+      villages: ["isPoor"],
+      assessments: ["year"],
+      villageAssignments: ["unitId"],
+    });
+    expect(factsWith(province).sort()).toEqual(["assessments", "villageAssignments"]);
+  });
+
+  it("are none when only county-scope rules read", () => {
+    expect(factsWith(reading("county", { assessments: ["year"] }))).toEqual([]);
+  });
+});
 
 describe("the partitioned audit", () => {
   it("gives the in-memory audit's report on the compliant county", () => {

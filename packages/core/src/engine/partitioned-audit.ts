@@ -7,29 +7,22 @@
  * households, and the units and people those rows name. Each partition is audited with the
  * `county`-scope rules and data checks on the shared part plus itself (the shared townships and
  * villages narrowed to its county), and hands back its findings, the 8-byte digests of the ids
- * it owns, and the few rows the `province`-scope rules need (units, contracts, resident cadres,
- * assessments, unit staff, and the households helped by local cadres). The merge audits those
+ * it owns, and the rows the `province`-scope rules need: the collections their `reads` name (with
+ * the people and households narrowed to those the rules judge). The merge audits those
  * facts with the `province`-scope rules, finds ids repeated across partitions, and merges the
  * findings: one per rule, entity, related and field, years joined.
  *
  * Rows without an id are named per partition: `<county>#<position>`.
  */
 import { parametersOn } from "../params/parameters.js";
-import { CATALOGUE } from "../rules/catalogue.js";
-import type { Rule } from "../rules/rule.js";
 import { COLLECTIONS, type DatasetInput } from "../schema/collections.js";
 import { COLLECTION_NAMES, type CollectionName } from "../schema/fields.js";
-import {
-  type AuditOptions,
-  type AuditReport,
-  audit,
-  buildReport,
-  checkSelection,
-} from "./audit.js";
+import { type AuditReport, type AuditRun, buildReport, checkSelection, runAudit } from "./audit.js";
 import type { DatasetIndex } from "./dataset-index.js";
 import type { Finding } from "./findings.js";
 import { dataFinding, loadDataset } from "./loader.js";
 import { RuleContext } from "./rule-context.js";
+import type { Catalogue, Rule } from "./rule-model.js";
 
 /** One county's rows. */
 export interface Partition {
@@ -67,12 +60,12 @@ export function idDigest(id: string): bigint {
   return (BigInt(a >>> 0) << 32n) | BigInt(b >>> 0);
 }
 
-function rulesOfScope(scope: "county" | "province", catalogue: readonly Rule[]): Rule[] {
+function rulesOfScope(scope: "county" | "province", catalogue: Catalogue): Rule[] {
   return catalogue.filter((r) => r.scope === scope);
 }
 
 /** Narrows `only`, `skip` and `severity` to the rules of a sub-catalogue (ids already checked). */
-function narrow(options: AuditOptions, rules: readonly Rule[]): AuditOptions {
+function narrow(options: AuditRun, rules: Catalogue): AuditRun {
   const ids = new Set(rules.map((r) => r.id));
   const keep = (list: readonly string[] | undefined) =>
     list?.filter((id) => ids.has(id) || id.startsWith("data."));
@@ -117,12 +110,31 @@ function concat(a: DatasetInput, b: DatasetInput): DatasetInput {
   return out as DatasetInput;
 }
 
-/** The rows of a loaded partition that the `province`-scope rules read. */
-function factsOf(
+/** The regions: the shared part holds every row of them, so no partition hands them over. */
+const REGIONS: ReadonlySet<CollectionName> = new Set([
+  "cities",
+  "counties",
+  "townships",
+  "villages",
+]);
+
+/** The collections the `province`-scope rules read (their `reads`), the regions aside. */
+function factCollections(province: Catalogue): CollectionName[] {
+  const read = new Set(province.flatMap((r) => Object.keys(r.reads) as CollectionName[]));
+  return COLLECTION_NAMES.filter((c) => read.has(c) && !REGIONS.has(c));
+}
+
+/**
+ * The people, households and helpers' rows the merge needs, narrowed from the nation's millions:
+ * unit staff, the people of resident cadres and helpers, the households helped by a local cadre
+ * with all their helpers' rows, and one current row of every other helping person ("staff who
+ * help no household" reads only that).
+ */
+function peopleAndHouseholds(
   index: DatasetIndex,
   ctx: RuleContext,
   owned: (c: CollectionName, id: string) => boolean,
-): DatasetInput {
+): Pick<DatasetInput, "people" | "households" | "householdAssignments"> {
   const people = new Map<string, Record<string, unknown>>();
   const addPerson = (id: string | undefined) => {
     const p = index.person(id);
@@ -148,24 +160,39 @@ function factsOf(
       }
     }
   }
-  // One current row per other helping person: "staff who help no household" reads only that.
   for (const r of index.rows("householdAssignments")) {
     if (!helping.has(r.personId) && ctx.isCurrent(r)) {
       helping.add(r.personId);
       helps.push(r);
     }
   }
-  const ownedRows = <C extends CollectionName>(c: C) =>
-    index.rows(c).filter((r) => !("id" in r) || owned(c, String((r as { id: string }).id)));
-  return {
-    units: ownedRows("units"),
-    villageAssignments: [...index.rows("villageAssignments")],
-    residentCadres: [...index.rows("residentCadres")],
-    assessments: [...index.rows("assessments")],
-    people: [...people.values()],
-    households,
-    householdAssignments: helps,
-  };
+  return { people: [...people.values()], households, householdAssignments: helps };
+}
+
+/**
+ * The rows of a loaded partition that the `province`-scope rules read: every collection their
+ * `reads` name (the regions are shared), units the partition owns, and the people and households
+ * narrowed by `peopleAndHouseholds`.
+ */
+function factsOf(
+  index: DatasetIndex,
+  ctx: RuleContext,
+  owned: (c: CollectionName, id: string) => boolean,
+  collections: readonly CollectionName[],
+): DatasetInput {
+  const facts: Record<string, unknown> = {};
+  const narrowed = new Set<CollectionName>(["people", "households", "householdAssignments"]);
+  if (collections.some((c) => narrowed.has(c))) {
+    const rows = peopleAndHouseholds(index, ctx, owned);
+    for (const c of collections) if (narrowed.has(c)) facts[c] = rows[c as keyof typeof rows];
+  }
+  for (const c of collections) {
+    if (narrowed.has(c)) continue;
+    // The shared part holds the province's units: hand over only the partition's own.
+    facts[c] =
+      c === "units" ? index.rows("units").filter((u) => owned("units", u.id)) : [...index.rows(c)];
+  }
+  return facts as DatasetInput;
 }
 
 /**
@@ -175,11 +202,11 @@ function factsOf(
 export function auditPartition(
   shared: DatasetInput,
   partition: Partition,
-  options: AuditOptions,
+  options: AuditRun,
   /** The counties whose shared townships and villages this partition owns (its own by default). */
   regions: ReadonlySet<string> = new Set([partition.county]),
 ): PartitionResult {
-  checkSelection(options.rules ?? {}, options.catalogue ?? CATALOGUE);
+  checkSelection(options.rules ?? {}, options.catalogue);
   const base = sharedFor(shared, regions);
   const sharedCount = Object.fromEntries(COLLECTION_NAMES.map((c) => [c, base[c]?.length ?? 0]));
   const sharedIds = new Map<string, Set<string>>();
@@ -189,8 +216,8 @@ export function auditPartition(
   }
   const owned = (c: CollectionName, id: string) => !sharedIds.get(c)?.has(id);
   const index = loadDataset(concat(base, partition.dataset));
-  const catalogue = rulesOfScope("county", options.catalogue ?? CATALOGUE);
-  const report = audit(index, narrow(options, catalogue));
+  const catalogue = rulesOfScope("county", options.catalogue);
+  const report = runAudit(index, narrow(options, catalogue));
   const findings: Finding[] = [];
   for (const f of report.findings) {
     if (f.ruleId.startsWith("data.")) {
@@ -218,7 +245,13 @@ export function auditPartition(
   }
   const params = parametersOn(options.asOf, { ...index.parameterOverrides, ...options.parameters });
   const ctx = new RuleContext(index, options.asOf, params, new Map());
-  return { county: partition.county, findings, ids, facts: factsOf(index, ctx, owned) };
+  const facts = factsOf(
+    index,
+    ctx,
+    owned,
+    factCollections(rulesOfScope("province", options.catalogue)),
+  );
+  return { county: partition.county, findings, ids, facts };
 }
 
 const findingKey = (f: Finding) =>
@@ -235,10 +268,10 @@ const findingKey = (f: Finding) =>
 export function mergePartitions(
   shared: DatasetInput,
   results: readonly PartitionResult[],
-  options: AuditOptions,
+  options: AuditRun,
   idOf?: (partition: number, collection: CollectionName, digest: bigint) => string | undefined,
 ): AuditReport {
-  const catalogue = options.catalogue ?? CATALOGUE;
+  const { catalogue } = options;
   checkSelection(options.rules ?? {}, catalogue);
   const merged = new Map<string, Finding>();
   const add = (f: Finding) => {
@@ -252,7 +285,7 @@ export function mergePartitions(
   // county's partition (their references name the county's people), the rest here.
   const counties = new Set(results.map((r) => r.county));
   const sharedIndex = loadDataset(shared);
-  const sharedReport = audit(sharedIndex, narrow(options, []));
+  const sharedReport = runAudit(sharedIndex, narrow(options, []));
   const townshipCounty = new Map(sharedIndex.rows("townships").map((t) => [t.id, t.countyId]));
   for (const f of sharedReport.findings) {
     const c = f.entity.collection;
@@ -298,7 +331,7 @@ export function mergePartitions(
   const province = rulesOfScope("province", catalogue);
   let facts: DatasetInput = shared;
   for (const r of results) facts = concat(facts, r.facts);
-  const factsReport = audit(loadDataset(facts), narrow(options, province));
+  const factsReport = runAudit(loadDataset(facts), narrow(options, province));
   for (const f of factsReport.findings) if (!f.ruleId.startsWith("data.")) add(f);
 
   const skip = new Set(options.rules?.skip ?? []);
@@ -314,12 +347,12 @@ export function mergePartitions(
 /**
  * Audits partitions one after another in this thread — and, as empty partitions, the counties of
  * the shared regions that have none — then merges: the in-memory audit's report.
- * @example const report = auditPartitioned(shared, partitions, { asOf: "2018-07-20" });
+ * @example const report = auditPartitioned(shared, partitions, { asOf: "2018-07-20", catalogue });
  */
 export function auditPartitioned(
   shared: DatasetInput,
   partitions: Iterable<Partition>,
-  options: AuditOptions,
+  options: AuditRun,
 ): AuditReport {
   const kept: Partition[] = [];
   const results: PartitionResult[] = [];

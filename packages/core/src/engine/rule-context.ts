@@ -3,6 +3,11 @@
  * "Time" and "Who is who" definitions of `rules.md`, each encoded once here.
  */
 import { isCurrent, toDay } from "../calendar/calendar.js";
+import { contractingUnitsOf, helperUnitsOf } from "../criteria/contracting-unit.js";
+import { isSelectedCadre } from "../criteria/selected-cadre.js";
+import { isTownshipCadreOf as townshipCadreOf } from "../criteria/township-cadre.js";
+import { isVillageCadreOf as villageCadreOf } from "../criteria/village-cadre.js";
+import { isWelfareHousehold } from "../criteria/welfare-household.js";
 import type { PolicyParameters } from "../params/parameters.js";
 import type {
   Household,
@@ -13,7 +18,11 @@ import type {
   Village,
   VillageAssignment,
 } from "../schema/collections.js";
+import { COLLECTION_NAMES, type CollectionName } from "../schema/fields.js";
+import type { VisitKind } from "../vocabulary/enums.js";
 import type { DatasetIndex } from "./dataset-index.js";
+import type { Rule, RuleReads } from "./rule-model.js";
+import { visitKindCode } from "./visits.js";
 
 /** A row with a start and an optional end: contracts, resident cadres, helpers. */
 export type Span = VillageAssignment | ResidentCadre | HouseholdAssignment;
@@ -30,6 +39,10 @@ export class RuleContext {
   private readonly auditBroken: Map<object, Set<string>>;
   /** Whether no data check broke any field: then `ok` is always true. */
   private readonly clean: boolean;
+  /** What the rule being run reads (`forRule`): the fields `ok(row)` requires unbroken. */
+  private readonly reads: RuleReads | undefined;
+  /** The collection of each row with a broken field, found on first need and shared by rule. */
+  private readonly brokenRows: { of?: Map<object, CollectionName> } = {};
 
   constructor(
     index: DatasetIndex,
@@ -45,15 +58,48 @@ export class RuleContext {
     this.clean = index.broken.size === 0 && auditBroken.size === 0;
   }
 
-  /** Whether none of `fields` of `row` is broken — the row may be read by a rule that reads them. */
+  /**
+   * This context for one rule: the same audit, with `ok(row)` knowing the fields the rule reads.
+   * @example rule.check(index, ctx.forRule(rule))
+   */
+  forRule(rule: Pick<Rule, "reads">): RuleContext {
+    return Object.assign(Object.create(this) as RuleContext, { reads: rule.reads });
+  }
+
+  /**
+   * Whether a rule may read `row` (no cascade: a broken field is a data finding, not a breach):
+   * none of `fields` is broken, or — without `fields` — none of the fields the rule reads of the
+   * row's collection (its `reads`); outside a rule (no `forRule`), no field at all. A rule names
+   * fields when it treats one broken field differently from another (a broken kind leaves every
+   * year unjudged, a broken date only its own).
+   */
   ok(row: object, ...fields: string[]): boolean {
     // Clean data (the common case) breaks nothing: no look-up at all.
     if (this.clean) return true;
     const a = this.index.broken.get(row);
     const b = this.auditBroken.get(row);
     if (!a && !b) return true;
-    for (const f of fields) if (a?.has(f) || b?.has(f)) return false;
+    if (fields.length === 0 && !this.reads) return false;
+    const read = fields.length > 0 ? fields : this.readsOf(row);
+    for (const f of read) if (a?.has(f) || b?.has(f)) return false;
     return true;
+  }
+
+  /** The fields the rule reads of a row's collection (a row with a broken field). */
+  private readsOf(row: object): readonly string[] {
+    if (!this.brokenRows.of) {
+      const of = new Map<object, CollectionName>();
+      for (const c of COLLECTION_NAMES) {
+        // Visits are counted in their compact store, never handed to a rule as rows.
+        if (c === "visits") continue;
+        for (const r of this.index.rows(c)) {
+          if (this.index.broken.has(r) || this.auditBroken.has(r)) of.set(r, c);
+        }
+      }
+      this.brokenRows.of = of;
+    }
+    const collection = this.brokenRows.of.get(row);
+    return (collection && this.reads?.[collection]) ?? [];
   }
 
   /** The row's start, unless broken. */
@@ -110,16 +156,7 @@ export class RuleContext {
 
   /** A village's contracting units: units with a current row for it. */
   contractingUnits(villageId: string): Unit[] {
-    const units: Unit[] = [];
-    const seen = new Set<string>();
-    for (const r of this.currentContracts(villageId)) {
-      const u = this.index.unit(r.unitId);
-      if (u && !seen.has(u.id)) {
-        seen.add(u.id);
-        units.push(u);
-      }
-    }
-    return units;
+    return contractingUnitsOf(this.index.contractsOfVillage(villageId), this, this.index);
   }
 
   /**
@@ -127,15 +164,7 @@ export class RuleContext {
    * an exited village, also those whose row ended on or after the exit.
    */
   helperUnits(village: Village): Unit[] {
-    const units = this.contractingUnits(village.id);
-    if (!this.exited(village)) return units;
-    const exit = village.exitedPovertyOn!;
-    for (const r of this.index.contractsOfVillage(village.id)) {
-      if (!this.hasStarted(r) || r.endDate === undefined || r.endDate < exit) continue;
-      const u = this.index.unit(r.unitId);
-      if (u && !units.some((x) => x.id === u.id)) units.push(u);
-    }
-    return units;
+    return helperUnitsOf(village, this.index.contractsOfVillage(village.id), this, this.index);
   }
 
   /** Whether a village is contracted: it has a current row. */
@@ -172,19 +201,12 @@ export class RuleContext {
    * in Anhui ("部分") only the flag decides.
    */
   isSelected(row: ResidentCadre): boolean {
-    if (row.selected === true && this.ok(row, "selected")) return true;
-    const unit = this.ok(row, "unitId") ? this.index.unit(row.unitId) : undefined;
-    if (!unit) return false;
-    return (
-      unit.category === "party_government_organ" ||
-      unit.category === "peoples_organization" ||
-      (unit.category === "public_institution" && unit.civilServantManaged === true)
-    );
+    return isSelectedCadre(row, this, this.index);
   }
 
   /** A welfare household: `wubao`, or `dibao` without labour capacity. */
   isWelfare(h: Household): boolean {
-    return h.attribute === "wubao" || (h.attribute === "dibao" && h.hasLaborCapacity === false);
+    return isWelfareHousehold(h);
   }
 
   /** Whether a unit is small: `staffSize` ≤ `smallUnitMaxStaff`. */
@@ -194,16 +216,36 @@ export class RuleContext {
 
   /** Township cadres of a township (township cadres and civil-affairs officers). */
   isTownshipCadreOf(person: Person, townshipId: string | undefined): boolean {
-    return (
-      townshipId !== undefined &&
-      (person.role === "township_cadre" || person.role === "civil_affairs_officer") &&
-      person.townshipId === townshipId
-    );
+    return townshipCadreOf(person, townshipId);
   }
 
   /** A village cadre of a village (a college-graduate village official is not one). */
   isVillageCadreOf(person: Person, villageId: string): boolean {
-    return person.role === "village_cadre" && person.villageId === villageId;
+    return villageCadreOf(person, villageId);
+  }
+
+  /**
+   * The visits of `kind` by a person to a household or a village on the days `fromDay` (inclusive)
+   * to `toDay` (exclusive), day numbers of the integer calendar (`toDay`); excluded visits and
+   * those after asOf (a date check's error, not a visit) do not count. The one way rules count
+   * visits: they are stored compactly, never handed out as rows.
+   * @example ctx.visitsIn({ village: "340828100201" }, "P1", "staff_visit", from, to)
+   */
+  visitsIn(
+    target: { household: string } | { village: string },
+    personId: string,
+    kind: VisitKind,
+    fromDay: number,
+    toDay: number,
+  ): number {
+    return this.index.visits.count(
+      target,
+      personId,
+      visitKindCode(kind),
+      fromDay,
+      toDay,
+      this.asOfDay,
+    );
   }
 
   /** "name(id)" of a row, in English. */

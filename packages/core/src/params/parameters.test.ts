@@ -6,6 +6,7 @@ import {
   PARAMETER_NAMES,
   PARAMETERS,
   parametersOn,
+  parseParameterOverrides,
 } from "./parameters.js";
 
 describe("parameters", () => {
@@ -79,5 +80,29 @@ describe("parameters", () => {
   it("keeps audit dates within the policy's date and today + 10 years", () => {
     expect(dateWindow("2026-12-02")).toEqual({ from: "2014-07-09", to: "2036-12-02" });
     expect(dateWindow("2016-02-29").to).toBe("2026-02-28");
+  });
+});
+
+describe("parseParameterOverrides", () => {
+  const what = { zh: "字段 parameters", en: "field parameters" };
+
+  it("reads a flat JSON object, a UTF-8 BOM allowed", () => {
+    expect(parseParameterOverrides('\uFEFF{"termYears": 5}\r\n', what)).toEqual({ termYears: 5 });
+  });
+
+  it("refuses text that is not JSON, or not an object, naming it in both languages", () => {
+    for (const text of ["{oops", "[1]", "3", "null"]) {
+      const error = (() => {
+        try {
+          parseParameterOverrides(text, what);
+        } catch (e) {
+          return e as ConfigurationError;
+        }
+        throw new Error("did not throw");
+      })();
+      expect(error).toBeInstanceOf(ConfigurationError);
+      expect(error.path).toBe("parameters");
+      expect(error.message).toMatch(/^字段 parameters.+ · field parameters /);
+    }
   });
 });

@@ -3,7 +3,9 @@
  * take effect, the clause it comes from and, where the number is ours, a note saying so. An
  * amendment is a new dated value, never an edit of a rule.
  */
-import { isIsoDate, plusYears } from "../calendar/calendar.js";
+import { UTCDate } from "@date-fns/utc";
+import { addYears, format } from "date-fns";
+import { isIsoDate } from "../calendar/calendar.js";
 import type { Education } from "../vocabulary/enums.js";
 import { Education as EducationVocabulary } from "../vocabulary/enums.js";
 
@@ -63,7 +65,10 @@ export const DATE_WINDOW_YEARS = 10;
  * @example dateWindow("2026-12-02") // { from: "2014-07-09", to: "2036-12-02" }
  */
 export function dateWindow(today: string): { from: string; to: string } {
-  return { from: POLICY_DATE, to: plusYears(today, DATE_WINDOW_YEARS) };
+  // Once per request, not on a hot path: the stack's date library answers it (UTC, no zone shift).
+  if (!isIsoDate(today)) throw new RangeError(`not a YYYY-MM-DD date: ${today}`);
+  const to = addYears(new UTCDate(`${today}T00:00:00Z`), DATE_WINDOW_YEARS);
+  return { from: POLICY_DATE, to: format(to, "yyyy-MM-dd") };
 }
 
 const v = <N extends ParameterName>(value: PolicyParameters[N]) => [
@@ -244,14 +249,20 @@ export const INTERPRETATION_PARAMETERS: readonly ParameterName[] = PARAMETER_NAM
   (n) => PARAMETERS[n].interpretation === true,
 ).sort();
 
-/** A configuration mistake: an unknown parameter or rule, or a value of the wrong kind. */
+/**
+ * A configuration mistake: an unknown parameter or rule, or a value of the wrong kind. `message`
+ * is English, or “中文 · English” when `zh` is given (what a person typed, said back to them).
+ */
 export class ConfigurationError extends Error {
   override name = "ConfigurationError";
   /** What was wrong, e.g. `parameters.termYears`. */
   readonly path: string;
-  constructor(path: string, message: string) {
-    super(message);
+  /** The Chinese of the message, when core says it in both languages. */
+  readonly zh: string | undefined;
+  constructor(path: string, message: string, zh?: string) {
+    super(zh === undefined ? message : `${zh} · ${message}`);
     this.path = path;
+    this.zh = zh;
   }
 }
 
@@ -309,4 +320,36 @@ export function parametersOn(
     out[name] = value;
   }
   return out as unknown as PolicyParameters;
+}
+
+/**
+ * Reads parameter overrides typed as JSON text (a `--params` file, the API's multipart
+ * `parameters` field): a flat `{ name: value }` object, a UTF-8 BOM allowed. `what` names the text
+ * in messages, e.g. `{ zh: "字段 parameters", en: "field parameters" }`. Throws a
+ * `ConfigurationError` at `parameters` in both languages; the names and values are checked by
+ * `parametersOn`.
+ * @example parseParameterOverrides('{"termYears": 5}', { zh: "参数", en: "parameters" }) // { termYears: 5 }
+ */
+export function parseParameterOverrides(
+  text: string,
+  what: { zh: string; en: string },
+): Record<string, unknown> {
+  let value: unknown;
+  try {
+    value = JSON.parse(text.replace(/^\uFEFF/, ""));
+  } catch (error) {
+    throw new ConfigurationError(
+      "parameters",
+      `${what.en} is not valid JSON: ${(error as Error).message}`,
+      `${what.zh}不是有效的 JSON`,
+    );
+  }
+  if (typeof value !== "object" || value === null || Array.isArray(value)) {
+    throw new ConfigurationError(
+      "parameters",
+      `${what.en} must be a flat JSON object { name: value }`,
+      `${what.zh}应为一层的 JSON 对象 { 参数名: 值 }`,
+    );
+  }
+  return value as Record<string, unknown>;
 }

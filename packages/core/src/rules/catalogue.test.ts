@@ -1,9 +1,9 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { POLICY_TEXT } from "../policy/source-text.js";
+import { parseRulesMd, specTableSource } from "../spec/spec-source.js";
+import { SPEC_TABLE } from "../spec/spec-table.js";
 import { CATALOGUE } from "./catalogue.js";
-import { parseRulesMd, specTableSource } from "./spec-source.js";
-import { SPEC_TABLE } from "./spec-table.js";
 
 /** The spec itself, beside the repository (CI lays `shared/` beside the clone). */
 const RULES_MD = readFileSync(
@@ -17,7 +17,7 @@ const testFiles = readdirSync(new URL(".", import.meta.url), { recursive: true, 
 
 describe("the spec table", () => {
   it("is generated from rules.md (run `pnpm --filter @shuangbao/core spec`)", () => {
-    const file = readFileSync(new URL("./spec-table.ts", import.meta.url), "utf8");
+    const file = readFileSync(new URL("../spec/spec-table.ts", import.meta.url), "utf8");
     expect(file).toBe(specTableSource(parseRulesMd(RULES_MD)));
   });
 

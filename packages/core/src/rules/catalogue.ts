@@ -1,26 +1,33 @@
 /**
- * The catalogue: the explicit list of every rule, in the order of `rules.md`. A rule that is not
- * listed in a section's index does not run; a meta-test checks each one's clause, severity,
- * quote, titles and test file against the spec table.
+ * The catalogue: every rule, in the order of `rules.md`. A rule is registered by one line, the
+ * `export *` of its file in its section's `index.ts`; a meta-test checks the catalogue against the
+ * spec table (each rule of `rules.md` once, no other) and each rule's clause, severity, quote,
+ * titles and test file.
  */
-import { SECTION_1_RULES } from "./1-targets/index.js";
-import { SECTION_2_DUTY_RULES } from "./2-unit-contracts/duties.js";
-import { SECTION_2_ARRANGEMENT_RULES } from "./2-unit-contracts/index.js";
-import { SECTION_3_RULES } from "./3-household-contracts/index.js";
-import { SECTION_4_RULES } from "./4-requirements/index.js";
+import { SPEC_TABLE } from "../spec/spec-table.js";
+import * as targets from "./1-targets/index.js";
+import * as unitContracts from "./2-unit-contracts/index.js";
+import * as householdContracts from "./3-household-contracts/index.js";
+import * as requirements from "./4-requirements/index.js";
 import type { Rule } from "./rule.js";
-import { SPEC_TABLE } from "./spec-table.js";
 
 const ORDER = new Map(SPEC_TABLE.map((r, i) => [r.id, i]));
 
+/** Whether a section's export is a rule (sections also export the helpers their rules share). */
+const isRule = (value: unknown): value is Rule =>
+  typeof value === "object" &&
+  value !== null &&
+  typeof (value as Rule).id === "string" &&
+  typeof (value as Rule).check === "function";
+
 /** Every implemented rule, in the order of `rules.md`. */
 export const CATALOGUE: readonly Rule[] = [
-  ...SECTION_1_RULES,
-  ...SECTION_2_ARRANGEMENT_RULES,
-  ...SECTION_2_DUTY_RULES,
-  ...SECTION_3_RULES,
-  ...SECTION_4_RULES,
-].sort((a, b) => (ORDER.get(a.id) ?? 999) - (ORDER.get(b.id) ?? 999));
+  ...new Set(
+    [targets, unitContracts, householdContracts, requirements].flatMap((section) =>
+      Object.values(section).filter(isRule),
+    ),
+  ),
+].sort((a, b) => (ORDER.get(a.id) ?? ORDER.size) - (ORDER.get(b.id) ?? ORDER.size));
 
 /**
  * A rule of the catalogue by id.

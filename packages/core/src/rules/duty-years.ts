@@ -14,12 +14,14 @@
  * Built for a province (millions of pairs): day numbers and intervals only, no per-day loop, and
  * no allocation for a pair that does not fail (most pairs have one row: that is the fast path).
  */
-import { fromDay, toDay } from "../calendar/calendar.js";
+import { fromDay, jan1, toDay, yearOfDay } from "../calendar/calendar.js";
 import type { DatasetIndex } from "../engine/dataset-index.js";
 import { type Message, zhDate } from "../engine/findings.js";
 import type { RuleContext } from "../engine/rule-context.js";
 import type { HouseholdAssignment, Unit, VillageAssignment } from "../schema/collections.js";
 import type { RuleHit } from "./rule.js";
+
+export { jan1, yearOfDay };
 
 /** A failing duty year of a pair: what a finding reports for it. */
 export interface FailingYear {
@@ -47,34 +49,6 @@ export type CountIn = (fromDay: number, toDay: number, enough: number) => number
  */
 export function requiredCount(perYear: number, covered: number, days: number): number {
   return Math.floor((2 * perYear * covered + days) / (2 * days));
-}
-
-/**
- * The day number (as `toDay`) of 1 January of a year, in integer arithmetic.
- * @example jan1(1970) // 0
- */
-export function jan1(year: number): number {
-  const y = year - 1; // January counts with the year before (H. Hinnant's days-from-civil)
-  const era = Math.floor(y / 400);
-  const yoe = y - era * 400;
-  return era * 146097 + yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + 306 - 719468;
-}
-
-/**
- * The calendar year of a day number.
- * @example yearOfDay(0) // 1970
- */
-export function yearOfDay(day: number): number {
-  // H. Hinnant's civil-from-days, the year only.
-  const z = day + 719468;
-  const era = Math.floor(z / 146097);
-  const doe = z - era * 146097;
-  const yoe = Math.floor(
-    (doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365,
-  );
-  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
-  // Days of the March-based year from 1 March: January and February (306 on) are the next year's.
-  return yoe + era * 400 + (doy >= 306 ? 1 : 0);
 }
 
 /** The year of a `YYYY-MM-DD` date, without a substring. */
@@ -199,7 +173,7 @@ const plans = { asOfDay: Number.NaN, perYear: Number.NaN, byStart: new Map<strin
  * The failing due duty years of one pair (its rows, all of one pair, current and ended) for a
  * yearly number `perYear`, or `undefined` when none fails (or none is due). `silent(year)` leaves
  * out further years (another broken row the rule reads).
- * @example failingDutyYears(ctx, rows, 2, (from, to) => visits.count(t, p, k, from, to))
+ * @example failingDutyYears(ctx, rows, 2, (from, to) => ctx.visitsIn(t, p, "staff_visit", from, to))
  */
 export function failingDutyYears(
   ctx: RuleContext,

@@ -1,52 +1,10 @@
 /**
- * The rule model: a rule is data — id, clause, severity, scope, the quoted sentence, titles and
- * message templates in zh and en — plus a check that reads the index and yields hits. A check
- * never throws for bad data and never reads a clock: the audit passes `asOf`.
+ * Declaring a rule. The model itself (`Rule`, `RuleHit`, `RuleScope`) lives in the engine's
+ * neutral `rule-model.ts`, so the engine runs rules without importing this folder.
  */
-import type { DatasetIndex } from "../engine/dataset-index.js";
-import type { EntityRef, Message, MessageParam } from "../engine/findings.js";
-import type { RuleContext } from "../engine/rule-context.js";
-import type { Severity } from "../vocabulary/enums.js";
+import type { Rule } from "../engine/rule-model.js";
 
-/**
- * `county` when one county's rows suffice to check it; `province` when it needs rows across
- * counties (a national audit runs county-scope rules partition by partition).
- */
-export type RuleScope = "county" | "province";
-
-/** What a check yields: the engine adds the rule's id, severity, clause, message and source. */
-export interface RuleHit {
-  entity: EntityRef;
-  related?: EntityRef[];
-  /** Key of `messages` (default `"default"`). */
-  message?: string;
-  /**
-   * Values for the template's placeholders; `{entity}`, `{related}`, `{years}` are filled in. A
-   * `{ zh, en }` value gives each language its own words (names, lists, periods); a `YYYY-MM-DD`
-   * string is written `2017年7月15日` in Chinese.
-   */
-  params?: Record<string, MessageParam>;
-  years?: number[];
-  field?: string;
-}
-
-/** A rule of the catalogue. */
-export interface Rule {
-  /** Stable id from `rules.md`, never reused. */
-  id: string;
-  /** The clause, in the document's own numbering (`二(三)4`). */
-  clause: string;
-  severity: Severity;
-  scope: RuleScope;
-  /** The sentence it encodes, verbatim from the policy text. */
-  quote: string;
-  title: Message;
-  /** Where `rules.md` or we read the text one way among several: what we chose. */
-  interpretation?: Message;
-  /** Message templates in zh and en; `default` is required. */
-  messages: { default: Message } & Record<string, Message>;
-  check(index: DatasetIndex, ctx: RuleContext): Iterable<RuleHit>;
-}
+export type { Rule, RuleHit, RuleReads, RuleScope } from "../engine/rule-model.js";
 
 /**
  * Declares a rule (an identity function that checks the shape at compile time).

@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { audit } from "../engine/audit.js";
+import { audit } from "../audit.js";
+import { SPEC_TABLE } from "../spec/spec-table.js";
 import { compliantCounty, FIXTURE_AS_OF } from "../testing/fixture.js";
 import { CATALOGUE } from "./catalogue.js";
-import { SPEC_TABLE } from "./spec-table.js";
 
 describe("the compliant county", () => {
   it("audits with zero findings under the whole catalogue, four contract years in", () => {

@@ -1,5 +1,5 @@
 /** Test helpers: audit a fixture and keep the findings that matter to a test. */
-import { audit } from "../engine/audit.js";
+import { audit } from "../audit.js";
 import type { Finding } from "../engine/findings.js";
 import type { Rule } from "../rules/rule.js";
 import type { Dataset } from "../schema/collections.js";

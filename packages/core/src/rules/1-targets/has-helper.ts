@@ -6,6 +6,10 @@ export const householdHasHelper = defineRule({
   clause: "一",
   severity: "error",
   scope: "county",
+  reads: {
+    households: ["exitedPovertyOn"],
+    householdAssignments: ["endDate", "startDate"],
+  },
   quote: "每个建档立卡的贫困户(以下简称“贫困户”)都确定一名帮扶责任人",
   title: { zh: "每个贫困户都有帮扶责任人", en: "Every poor household has a helper" },
   interpretation: {
@@ -24,7 +28,7 @@ export const householdHasHelper = defineRule({
       if (ctx.exited(household)) continue;
       if (ctx.currentHelpers(household).length > 0) continue;
       // No cascade: a helper row whose dates are broken might be current.
-      if (index.helpersOf(household).some((r) => !ctx.ok(r, "startDate", "endDate"))) continue;
+      if (index.helpersOf(household).some((r) => !ctx.ok(r))) continue;
       yield { entity: { collection: "households", id: household.id }, params: { asOf: ctx.asOf } };
     }
   },

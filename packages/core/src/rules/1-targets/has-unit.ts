@@ -6,6 +6,10 @@ export const villageHasUnit = defineRule({
   clause: "一",
   severity: "error",
   scope: "county",
+  reads: {
+    villages: ["exitedPovertyOn", "isPoor"],
+    villageAssignments: ["endDate", "startDate"],
+  },
   quote: "对全省每个建档立卡的贫困村(以下简称“贫困村”)都确定一个定点帮扶责任单位",
   title: { zh: "每个贫困村都有定点帮扶责任单位", en: "Every poor village has a responsible unit" },
   interpretation: {
@@ -24,7 +28,7 @@ export const villageHasUnit = defineRule({
       if (ctx.isContracted(village.id)) continue;
       // No cascade: a contract whose dates are broken might be current.
       const rows = index.contractsOfVillage(village.id);
-      if (rows.some((r) => !ctx.ok(r, "startDate", "endDate"))) continue;
+      if (rows.some((r) => !ctx.ok(r))) continue;
       yield { entity: { collection: "villages", id: village.id }, params: { asOf: ctx.asOf } };
     }
   },

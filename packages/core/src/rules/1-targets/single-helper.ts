@@ -7,6 +7,9 @@ export const householdSingleHelper = defineRule({
   clause: "一",
   severity: "error",
   scope: "county",
+  reads: {
+    householdAssignments: ["endDate", "personId", "startDate"],
+  },
   quote: "都确定一名帮扶责任人",
   title: { zh: "每个贫困户只确定一名帮扶责任人", en: "A poor household has a single helper" },
   interpretation: {
@@ -26,7 +29,7 @@ export const householdSingleHelper = defineRule({
       // interpretation: distinct people, so a duplicated row of one helper is not a second helper.
       // Only rows whose helper and dates are readable count: a finding never rests on a broken one.
       const people = new Set<string>();
-      for (const r of rows) if (ctx.ok(r, "personId") && ctx.isCurrent(r)) people.add(r.personId);
+      for (const r of rows) if (ctx.ok(r) && ctx.isCurrent(r)) people.add(r.personId);
       if (people.size < 2) continue;
       const ids = [...people].sort();
       yield {

@@ -1,4 +1,5 @@
-import { wholeYears } from "../../calendar/calendar.js";
+import { AGE_LIMIT, ageAt } from "../../criteria/age-limit.js";
+import { judge } from "../../criteria/selection-condition.js";
 import { defineRule } from "../rule.js";
 import { selectedCadres, selectedInterpretation } from "./selected-cadres.js";
 
@@ -10,6 +11,11 @@ export const selectedCadreAge = defineRule({
   clause: "二(三)4",
   severity: "warning",
   scope: "county",
+  reads: {
+    units: ["category", "civilServantManaged"],
+    people: ["birthDate"],
+    residentCadres: ["endDate", "personId", "selected", "selectedOn", "unitId", "villageId"],
+  },
   quote: QUOTE,
   title: {
     zh: "选派干部年龄一般在40周岁以下",
@@ -32,14 +38,13 @@ export const selectedCadreAge = defineRule({
   *check(index, ctx) {
     const max = ctx.params.residentCadreMaxAge;
     for (const { row, person, hit } of selectedCadres(index, ctx)) {
-      if (!ctx.ok(person, "birthDate")) continue;
-      if (person.birthDate === undefined) {
-        yield { ...hit, message: "missing", params: { max } };
-        continue;
-      }
       // "40周岁以下" includes 40: whole years at selectedOn above the maximum fail.
-      const age = wholeYears(person.birthDate, row.selectedOn);
-      if (age > max) yield { ...hit, params: { age, max, selectedOn: row.selectedOn } };
+      const verdict = judge(AGE_LIMIT, person, row.selectedOn, ctx.params, ctx);
+      if (verdict === "missing") yield { ...hit, message: "missing", params: { max } };
+      else if (verdict === false) {
+        const age = ageAt(person.birthDate!, row.selectedOn);
+        yield { ...hit, params: { age, max, selectedOn: row.selectedOn } };
+      }
     }
   },
 });

@@ -8,6 +8,12 @@ export const workTeamCaptain = defineRule({
   clause: "二(三)4",
   severity: "error",
   scope: "county",
+  reads: {
+    villages: ["exitedPovertyOn"],
+    villageAssignments: ["endDate", "startDate", "unitId"],
+    residentCadres: ["endDate", "personId", "selectedOn"],
+    workTeamMembers: ["personId", "teamRole"],
+  },
   quote: "由驻村帮扶干部任队长",
   title: {
     zh: "驻村扶贫工作队由本村驻村帮扶干部任队长",

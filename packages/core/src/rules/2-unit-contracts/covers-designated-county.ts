@@ -10,6 +10,11 @@ export const provinceUnitCoversDesignatedCounty = defineRule({
   clause: "二(二)",
   severity: "error",
   scope: "province",
+  reads: {
+    villages: ["isPoor"],
+    units: ["designatedCountyId", "level"],
+    villageAssignments: ["endDate", "startDate", "villageId"],
+  },
   quote: QUOTE,
   title: {
     zh: "省直定点帮扶单位在已定的帮扶县内至少包扶一个贫困村",
@@ -31,7 +36,7 @@ export const provinceUnitCoversDesignatedCounty = defineRule({
   },
   *check(index, ctx) {
     for (const unit of index.rows("units")) {
-      if (!ctx.ok(unit, "level", "designatedCountyId") || unit.level !== "province") continue;
+      if (!ctx.ok(unit) || unit.level !== "province") continue;
       const countyId = unit.designatedCountyId;
       if (countyId === undefined) continue;
       const { villages, unsure } = unitVillages(index, ctx, unit.id);

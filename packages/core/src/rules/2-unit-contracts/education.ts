@@ -1,5 +1,7 @@
+import { EDUCATION } from "../../criteria/education.js";
+import { judge } from "../../criteria/selection-condition.js";
 import type { Message } from "../../engine/findings.js";
-import { compareEducation, Education } from "../../vocabulary/enums.js";
+import { Education } from "../../vocabulary/enums.js";
 import { defineRule } from "../rule.js";
 import { selectedCadres, selectedInterpretation } from "./selected-cadres.js";
 
@@ -24,6 +26,11 @@ export const selectedCadreEducation = defineRule({
   clause: "二(三)4",
   severity: "error",
   scope: "county",
+  reads: {
+    units: ["category", "civilServantManaged"],
+    people: ["education"],
+    residentCadres: ["endDate", "personId", "selected", "selectedOn", "unitId", "villageId"],
+  },
   quote: QUOTE,
   title: {
     zh: "选派干部有大专以上学历",
@@ -45,12 +52,11 @@ export const selectedCadreEducation = defineRule({
   },
   *check(index, ctx) {
     const min = ctx.params.residentCadreMinEducation;
-    for (const { person, hit } of selectedCadres(index, ctx)) {
-      if (!ctx.ok(person, "education")) continue;
-      if (person.education === undefined)
-        yield { ...hit, message: "missing", params: { min: named(min) } };
-      else if (compareEducation(person.education, min) < 0)
-        yield { ...hit, params: { min: named(min), education: named(person.education) } };
+    for (const { row, person, hit } of selectedCadres(index, ctx)) {
+      const verdict = judge(EDUCATION, person, row.selectedOn, ctx.params, ctx);
+      if (verdict === "missing") yield { ...hit, message: "missing", params: { min: named(min) } };
+      else if (verdict === false)
+        yield { ...hit, params: { min: named(min), education: named(person.education!) } };
     }
   },
 });

@@ -8,6 +8,10 @@ export const unitEligibleCategory = defineRule({
   clause: "二(一)",
   severity: "error",
   scope: "county",
+  reads: {
+    units: ["category"],
+    villageAssignments: ["endDate", "startDate", "villageId"],
+  },
   quote:
     "省、市、县(含市、区,下同)党政机关、人民团体、事业单位、民主党派、高等院校、国有企业和军队、武警部队,中央驻皖单位和企事业驻皖机构",
   title: {
@@ -22,7 +26,7 @@ export const unitEligibleCategory = defineRule({
   },
   *check(index, ctx) {
     for (const unit of index.rows("units")) {
-      if (!ctx.ok(unit, "category") || ELIGIBLE_UNIT_CATEGORIES.includes(unit.category)) continue;
+      if (!ctx.ok(unit) || ELIGIBLE_UNIT_CATEGORIES.includes(unit.category)) continue;
       const { villages } = unitVillages(index, ctx, unit.id);
       if (villages.length === 0) continue;
       yield {

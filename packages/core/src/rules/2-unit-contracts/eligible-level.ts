@@ -10,6 +10,9 @@ export const unitEligibleLevel = defineRule({
   clause: "二(一)",
   severity: "error",
   scope: "county",
+  reads: {
+    units: ["level"],
+  },
   quote:
     "省、市、县(含市、区,下同)党政机关、人民团体、事业单位、民主党派、高等院校、国有企业和军队、武警部队,中央驻皖单位和企事业驻皖机构",
   title: {
@@ -24,7 +27,7 @@ export const unitEligibleLevel = defineRule({
   },
   *check(index, ctx) {
     for (const unit of index.rows("units")) {
-      if (!ctx.ok(unit, "level") || LEVELS.has(unit.level)) continue;
+      if (!ctx.ok(unit) || LEVELS.has(unit.level)) continue;
       const { villages } = unitVillages(index, ctx, unit.id);
       if (villages.length === 0) continue;
       yield {

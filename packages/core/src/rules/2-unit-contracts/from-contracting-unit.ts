@@ -8,6 +8,11 @@ export const residentCadreFromContractingUnit = defineRule({
   clause: "二(三)4",
   severity: "error",
   scope: "county",
+  reads: {
+    people: ["role", "unitId"],
+    villageAssignments: ["endDate", "startDate", "unitId"],
+    residentCadres: ["endDate", "personId", "selectedOn", "unitId", "villageId"],
+  },
   quote: QUOTE,
   title: {
     zh: "驻村帮扶干部由包村帮扶单位从本单位干部职工中选派",
@@ -29,7 +34,7 @@ export const residentCadreFromContractingUnit = defineRule({
   },
   *check(index, ctx) {
     for (const row of index.rows("residentCadres")) {
-      if (!ctx.ok(row, "personId", "villageId", "unitId") || !ctx.isCurrent(row)) continue;
+      if (!ctx.ok(row) || !ctx.isCurrent(row)) continue;
       const person = index.person(row.personId);
       if (!person) continue;
       const hit = {
@@ -41,9 +46,9 @@ export const residentCadreFromContractingUnit = defineRule({
         // The unit's own contract for the village, if it cannot be placed in time, might be current.
         const undatable = index
           .contractsOfVillage(row.villageId)
-          .some((c) => c.unitId === row.unitId && !ctx.ok(c, "startDate", "endDate"));
+          .some((c) => c.unitId === row.unitId && !ctx.ok(c));
         if (!undatable) yield hit;
-      } else if (!ctx.ok(person, "role", "unitId")) continue;
+      } else if (!ctx.ok(person)) continue;
       else if (person.role !== "unit_staff" || person.unitId !== row.unitId)
         yield { ...hit, message: "notStaff" };
     }

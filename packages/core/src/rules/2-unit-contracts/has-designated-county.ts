@@ -10,6 +10,10 @@ export const provinceUnitHasDesignatedCounty = defineRule({
   clause: "二(二)",
   severity: "error",
   scope: "province",
+  reads: {
+    units: ["designatedCountyId", "level"],
+    villageAssignments: ["endDate", "startDate", "villageId"],
+  },
   quote: QUOTE,
   title: {
     zh: "包村的省直单位有已定的定点帮扶县",
@@ -23,7 +27,7 @@ export const provinceUnitHasDesignatedCounty = defineRule({
   },
   *check(index, ctx) {
     for (const unit of index.rows("units")) {
-      if (!ctx.ok(unit, "level", "designatedCountyId") || unit.level !== "province") continue;
+      if (!ctx.ok(unit) || unit.level !== "province") continue;
       if (unit.designatedCountyId !== undefined) continue;
       const { villages } = unitVillages(index, ctx, unit.id);
       if (villages.length === 0) continue;

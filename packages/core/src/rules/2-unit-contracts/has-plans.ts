@@ -18,6 +18,10 @@ export const villageHasPlans = defineRule({
   clause: "二(三)2",
   severity: "error",
   scope: "county",
+  reads: {
+    villagePlans: ["adoptedOn", "kind", "year"],
+    villageAssignments: ["endDate", "startDate", "unitId"],
+  },
   quote: "帮助贫困村科学制定扶贫开发规划和年度实施计划",
   title: {
     zh: "包村的贫困村有扶贫开发规划和年度实施计划",

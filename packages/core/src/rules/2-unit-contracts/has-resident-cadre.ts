@@ -11,6 +11,11 @@ export const villageHasResidentCadre = defineRule({
   clause: "二(三)4",
   severity: "error",
   scope: "county",
+  reads: {
+    villages: ["exitedPovertyOn"],
+    villageAssignments: ["endDate", "startDate", "unitId"],
+    residentCadres: ["endDate", "selectedOn"],
+  },
   quote: QUOTE,
   title: {
     zh: "包扶的村有在任的驻村帮扶干部",

@@ -18,7 +18,7 @@ function cityHasPoorVillage(
   for (const county of index.countiesOfCity(cityId))
     for (const township of index.townshipsOfCounty(county.id))
       for (const village of index.villagesOfTownship(township.id)) {
-        if (!ctx.ok(village, "isPoor")) unknown = true;
+        if (!ctx.ok(village)) unknown = true;
         else if (ctx.isPoorVillage(village)) return true;
       }
   return unknown ? undefined : false;
@@ -30,6 +30,11 @@ export const cityUnitHasVillage = defineRule({
   clause: "二(二)",
   severity: "error",
   scope: "province",
+  reads: {
+    villages: ["isPoor"],
+    units: ["cityId", "level"],
+    villageAssignments: ["endDate", "startDate", "villageId"],
+  },
   quote: QUOTE,
   title: {
     zh: "市直单位至少包扶一个贫困村",
@@ -52,7 +57,7 @@ export const cityUnitHasVillage = defineRule({
   *check(index, ctx) {
     const cityHasPoor = new Map<string, boolean | undefined>();
     for (const unit of index.rows("units")) {
-      if (!ctx.ok(unit, "level", "cityId") || unit.level !== "city") continue;
+      if (!ctx.ok(unit) || unit.level !== "city") continue;
       const cityId = unit.cityId;
       if (cityId === undefined) continue;
       const { villages, unsure } = unitVillages(index, ctx, unit.id);

@@ -35,6 +35,12 @@ export const cityUnitInKeyCounty = defineRule({
   clause: "二(二)",
   severity: "warning",
   scope: "province",
+  reads: {
+    counties: ["cityId", "isKeyCounty"],
+    villages: ["exitedPovertyOn", "isPoor", "townshipId"],
+    units: ["cityId", "level"],
+    villageAssignments: ["endDate", "startDate", "villageId"],
+  },
   quote: QUOTE,
   title: {
     zh: "市直单位在本市重点县至少包扶一个贫困村",
@@ -53,7 +59,7 @@ export const cityUnitInKeyCounty = defineRule({
   *check(index, ctx) {
     const keyCountiesByCity = new Map<string, County[]>();
     for (const unit of index.rows("units")) {
-      if (!ctx.ok(unit, "level", "cityId") || unit.level !== "city") continue;
+      if (!ctx.ok(unit) || unit.level !== "city") continue;
       const cityId = unit.cityId;
       if (cityId === undefined) continue;
       const villages = ctx.contractedVillages(unit.id);

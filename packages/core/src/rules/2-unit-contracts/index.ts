@@ -1,29 +1,28 @@
-/** The rules of 二(一)(二) which units contract which villages, in the order of rules.md. */
-import type { Rule } from "../rule.js";
-import { provinceUnitCoversDesignatedCounty } from "./covers-designated-county.js";
-import { unitEligibleCategory } from "./eligible-category.js";
-import { unitEligibleLevel } from "./eligible-level.js";
-import { provinceUnitHasDesignatedCounty } from "./has-designated-county.js";
-import { cityUnitHasVillage } from "./has-village.js";
-import { cityUnitInKeyCounty } from "./in-key-county.js";
-import { provinceUnitLeadInLedCounty } from "./lead-in-led-county.js";
-import { villageNonKeyCountyLocal } from "./non-key-county-local.js";
-import { villagePoolSmallUnits } from "./pool-small-units.js";
-import { provinceUnitPreferPairedVillage } from "./prefer-paired-village.js";
-import { cityUnitWithinCity } from "./within-city.js";
-import { countyUnitWithinCounty } from "./within-county.js";
-
-export const SECTION_2_ARRANGEMENT_RULES: readonly Rule[] = [
-  unitEligibleCategory,
-  unitEligibleLevel,
-  villageNonKeyCountyLocal,
-  provinceUnitCoversDesignatedCounty,
-  provinceUnitHasDesignatedCounty,
-  provinceUnitLeadInLedCounty,
-  provinceUnitPreferPairedVillage,
-  cityUnitHasVillage,
-  cityUnitWithinCity,
-  cityUnitInKeyCounty,
-  countyUnitWithinCounty,
-  villagePoolSmallUnits,
-];
+/** The rules of 二 which units contract which villages, and the duties of a contracting unit: one line per rule file; the catalogue collects and orders them. */
+export * from "./age.js";
+export * from "./captain.js";
+export * from "./covers-designated-county.js";
+export * from "./education.js";
+export * from "./eligible-category.js";
+export * from "./eligible-level.js";
+export * from "./from-contracting-unit.js";
+export * from "./has-designated-county.js";
+export * from "./has-plans.js";
+export * from "./has-resident-cadre.js";
+export * from "./has-village.js";
+export * from "./in-key-county.js";
+export * from "./lead-in-led-county.js";
+export * from "./members.js";
+export * from "./no-early-exit.js";
+export * from "./non-key-county-local.js";
+export * from "./one-village.js";
+export * from "./party-member.js";
+export * from "./pool-small-units.js";
+export * from "./prefer-paired-village.js";
+export * from "./reserve-preferred.js";
+export * from "./resident-cadre-continuous.js";
+export * from "./staff-visits.js";
+export * from "./village-post.js";
+export * from "./within-city.js";
+export * from "./within-county.js";
+export * from "./work-years.js";

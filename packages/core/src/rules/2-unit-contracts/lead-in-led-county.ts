@@ -9,6 +9,10 @@ export const provinceUnitLeadInLedCounty = defineRule({
   clause: "二(二)",
   severity: "warning",
   scope: "province",
+  reads: {
+    units: ["leadCountyId", "level"],
+    villageAssignments: ["endDate", "startDate", "villageId"],
+  },
   quote: QUOTE,
   title: {
     zh: "省直牵头单位原则上在牵头帮扶县内包村",
@@ -26,7 +30,7 @@ export const provinceUnitLeadInLedCounty = defineRule({
   },
   *check(index, ctx) {
     for (const unit of index.rows("units")) {
-      if (!ctx.ok(unit, "level", "leadCountyId") || unit.level !== "province") continue;
+      if (!ctx.ok(unit) || unit.level !== "province") continue;
       const countyId = unit.leadCountyId;
       if (countyId === undefined) continue;
       const { villages, unsure } = unitVillages(index, ctx, unit.id);

@@ -10,6 +10,12 @@ export const workTeamMembers = defineRule({
   clause: "二(三)4",
   severity: "error",
   scope: "county",
+  reads: {
+    villages: ["exitedPovertyOn", "townshipId"],
+    people: ["role", "townshipId"],
+    villageAssignments: ["endDate", "startDate", "unitId"],
+    workTeamMembers: ["personId"],
+  },
   quote: QUOTE,
   title: {
     zh: "驻村扶贫工作队有本乡（镇）干部和本村全部大学生村官",
@@ -39,9 +45,9 @@ export const workTeamMembers = defineRule({
       if (!ctx.ok(village, "townshipId")) continue;
       const team = index.workTeamOfVillage(village.id);
       // A member who cannot be read might be the one missing: skip the village.
-      if (team.some((m) => !ctx.ok(m, "personId"))) continue;
+      if (team.some((m) => !ctx.ok(m))) continue;
       const people = team.map((m) => index.person(m.personId));
-      if (people.some((p) => p === undefined || !ctx.ok(p, "role", "townshipId"))) continue;
+      if (people.some((p) => p === undefined || !ctx.ok(p))) continue;
       const onTeam = new Set(team.map((m) => m.personId));
       // interpretation: any township cadre (or civil-affairs officer) of the village's township.
       const township = people.some((p) => ctx.isTownshipCadreOf(p!, village.townshipId));

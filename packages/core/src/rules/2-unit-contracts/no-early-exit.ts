@@ -41,6 +41,11 @@ export const assignmentNoEarlyExit = defineRule({
   clause: "二(三)2",
   severity: "error",
   scope: "county",
+  reads: {
+    villages: ["exitedPovertyOn", "isPoor"],
+    villageAssignments: ["endDate", "startDate", "unitId", "villageId"],
+    acceptances: ["date", "unitId", "villageId"],
+  },
   quote: "贫困村不脱贫,包村帮扶单位不脱钩",
   title: {
     zh: "贫困村未出列，包村帮扶单位不结束包村",
@@ -73,7 +78,7 @@ export const assignmentNoEarlyExit = defineRule({
       for (const row of rows) {
         const end = row.endDate;
         if (end === undefined || row.unitId === undefined) continue;
-        if (!ctx.ok(row, "unitId") || !datedRow(ctx, row)) continue;
+        if (!ctx.ok(row) || !datedRow(ctx, row)) continue;
         if (silent.has(pairKey(village.id, row.unitId))) continue;
         if (exitedOn !== undefined && end >= exitedOn) continue;
         // (a) a renewal: the same unit stays.

@@ -45,6 +45,12 @@ export const villageNonKeyCountyLocal = defineRule({
   clause: "二(二)",
   severity: "error",
   scope: "county",
+  reads: {
+    counties: ["cityId", "isKeyCounty"],
+    villages: ["isPoor"],
+    units: ["cityId", "countyId", "level"],
+    villageAssignments: ["endDate", "startDate", "unitId"],
+  },
   quote: "非重点县的贫困村,由所在市、县组织帮扶",
   title: {
     zh: "非重点县的贫困村由所在市的市直单位或所在县的县直单位包村",
@@ -63,9 +69,9 @@ export const villageNonKeyCountyLocal = defineRule({
   *check(index, ctx) {
     for (const village of index.rows("villages")) {
       // interpretation: the registered status, not exit: a contract may outlast the exit (不脱钩).
-      if (!ctx.ok(village, "isPoor") || village.isPoor !== true) continue;
+      if (!ctx.ok(village) || village.isPoor !== true) continue;
       const county = index.countyOfVillage(village);
-      if (!county || !ctx.ok(county, "isKeyCounty") || county.isKeyCounty !== false) continue;
+      if (!county || !ctx.ok(county) || county.isKeyCounty !== false) continue;
       for (const unit of ctx.contractingUnits(village.id)) {
         const kind = foreignKind(index, ctx, unit, county);
         if (kind === undefined) continue;

@@ -8,6 +8,9 @@ export const residentCadreOneVillage = defineRule({
   severity: "error",
   // A province unit's cadre may be recorded in villages of two counties.
   scope: "province",
+  reads: {
+    residentCadres: ["endDate", "selectedOn", "villageId"],
+  },
   quote: "常年驻村帮扶",
   title: {
     zh: "一名驻村帮扶干部只驻一个村",
@@ -27,7 +30,7 @@ export const residentCadreOneVillage = defineRule({
     for (const person of index.rows("people")) {
       const villages = new Set<string>();
       for (const row of index.residentCadresOfPerson(person.id)) {
-        if (ctx.ok(row, "villageId") && row.villageId !== undefined && ctx.isCurrent(row))
+        if (ctx.ok(row) && row.villageId !== undefined && ctx.isCurrent(row))
           villages.add(row.villageId);
       }
       if (villages.size < 2) continue;

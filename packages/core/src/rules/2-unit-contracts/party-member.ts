@@ -1,3 +1,5 @@
+import { PARTY_MEMBER } from "../../criteria/party-member.js";
+import { judge } from "../../criteria/selection-condition.js";
 import { defineRule } from "../rule.js";
 import { selectedCadres, selectedInterpretation } from "./selected-cadres.js";
 
@@ -9,6 +11,11 @@ export const selectedCadrePartyMember = defineRule({
   clause: "二(三)4",
   severity: "error",
   scope: "county",
+  reads: {
+    units: ["category", "civilServantManaged"],
+    people: ["partyMember"],
+    residentCadres: ["endDate", "personId", "selected", "selectedOn", "unitId", "villageId"],
+  },
   quote: QUOTE,
   title: { zh: "选派干部是中共党员", en: "A dispatched cadre is a CPC member" },
   interpretation: selectedInterpretation({
@@ -26,10 +33,10 @@ export const selectedCadrePartyMember = defineRule({
     },
   },
   *check(index, ctx) {
-    for (const { person, hit } of selectedCadres(index, ctx)) {
-      if (!ctx.ok(person, "partyMember")) continue;
-      if (person.partyMember === undefined) yield { ...hit, message: "missing" };
-      else if (!person.partyMember) yield hit;
+    for (const { row, person, hit } of selectedCadres(index, ctx)) {
+      const verdict = judge(PARTY_MEMBER, person, row.selectedOn, ctx.params, ctx);
+      if (verdict === "missing") yield { ...hit, message: "missing" };
+      else if (verdict === false) yield hit;
     }
   },
 });

@@ -26,6 +26,10 @@ export const villagePoolSmallUnits = defineRule({
   clause: "二(二)",
   severity: "warning",
   scope: "county",
+  reads: {
+    units: ["staffSize"],
+    villageAssignments: ["endDate", "startDate", "unitId"],
+  },
   quote: "对人员编制少的单位,可以安排两个以上的单位包村帮扶",
   title: {
     zh: "几个单位共同包村的，都是人员编制少的单位",
@@ -64,7 +68,7 @@ export const villagePoolSmallUnits = defineRule({
       for (const id of ids) {
         const unit = index.unit(id);
         // interpretation: small means staffSize ≤ smallUnitMaxStaff.
-        if (!unit || !ctx.ok(unit, "staffSize") || ctx.isSmall(unit)) continue;
+        if (!unit || !ctx.ok(unit) || ctx.isSmall(unit)) continue;
         yield {
           entity: { collection: "villages", id: village.id },
           related: [{ collection: "units", id }],

@@ -9,6 +9,11 @@ export const provinceUnitPreferPairedVillage = defineRule({
   clause: "二(二)",
   severity: "warning",
   scope: "province",
+  reads: {
+    villages: ["exitedPovertyOn", "isPoor"],
+    units: ["level", "pairedVillageId"],
+    villageAssignments: ["endDate", "startDate", "unitId"],
+  },
   quote: QUOTE,
   title: {
     zh: "省直单位尽量包扶结对共建的贫困村",
@@ -30,7 +35,7 @@ export const provinceUnitPreferPairedVillage = defineRule({
   },
   *check(index, ctx) {
     for (const unit of index.rows("units")) {
-      if (!ctx.ok(unit, "level", "pairedVillageId") || unit.level !== "province") continue;
+      if (!ctx.ok(unit) || unit.level !== "province") continue;
       const village = index.village(unit.pairedVillageId);
       // interpretation: an exited paired village is no longer a poor village.
       if (!village || !ctx.ok(village, "isPoor") || !ctx.isPoorVillage(village)) continue;

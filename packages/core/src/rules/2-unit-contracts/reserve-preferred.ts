@@ -1,3 +1,4 @@
+import { isReserveCadre } from "../../criteria/reserve-cadre.js";
 import { UnitLevel } from "../../vocabulary/enums.js";
 import { defineRule } from "../rule.js";
 import { selectedCadres, selectedInterpretation } from "./selected-cadres.js";
@@ -10,6 +11,11 @@ export const selectedCadreReservePreferred = defineRule({
   clause: "二(三)4",
   severity: "info",
   scope: "county",
+  reads: {
+    units: ["category", "civilServantManaged", "level"],
+    people: ["reserveCadre"],
+    residentCadres: ["endDate", "personId", "selected", "selectedOn", "unitId", "villageId"],
+  },
   quote: QUOTE,
   title: {
     zh: "提倡市、县选派后备干部担任选派干部",
@@ -34,7 +40,7 @@ export const selectedCadreReservePreferred = defineRule({
       const unit = ctx.ok(row, "unitId") ? index.unit(row.unitId) : undefined;
       if (!unit || !ctx.ok(unit, "level") || (unit.level !== "city" && unit.level !== "county"))
         continue;
-      if (!ctx.ok(person, "reserveCadre") || person.reserveCadre === true) continue;
+      if (!ctx.ok(person) || isReserveCadre(person)) continue;
       yield {
         ...hit,
         message: person.reserveCadre === undefined ? "missing" : "default",

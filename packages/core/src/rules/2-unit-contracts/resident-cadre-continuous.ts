@@ -46,7 +46,7 @@ export function cadreGaps(
 ): CadreGaps | undefined {
   const cadres: DayRun[] = [];
   for (const row of index.residentCadresOfVillage(village.id)) {
-    if (!ctx.ok(row, "selectedOn", "endDate")) return undefined;
+    if (!ctx.ok(row)) return undefined;
     cadres.push({
       from: toDay(row.selectedOn),
       to: row.endDate === undefined ? Number.POSITIVE_INFINITY : toDay(row.endDate),
@@ -101,6 +101,11 @@ export const villageResidentCadreContinuous = defineRule({
   clause: "二(三)4",
   severity: "warning",
   scope: "county",
+  reads: {
+    villages: ["exitedPovertyOn"],
+    villageAssignments: ["endDate", "startDate", "unitId"],
+    residentCadres: ["endDate", "selectedOn"],
+  },
   quote: QUOTE,
   title: {
     zh: "包村期间驻村帮扶干部常年在村，空缺不超过规定天数",

@@ -3,6 +3,7 @@
  * (`rules.md`, "Who is who"), with their person, named as those rules name a finding — the person,
  * and the village as related.
  */
+import { isSelectedCadre } from "../../criteria/selected-cadre.js";
 import type { DatasetIndex } from "../../engine/dataset-index.js";
 import type { Message } from "../../engine/findings.js";
 import type { RuleContext } from "../../engine/rule-context.js";
@@ -41,8 +42,8 @@ export interface SelectedCadre {
  */
 export function* selectedCadres(index: DatasetIndex, ctx: RuleContext): Generator<SelectedCadre> {
   for (const row of index.rows("residentCadres")) {
-    if (!ctx.ok(row, "personId", "villageId") || !ctx.isCurrent(row) || !ctx.isSelected(row))
-      continue;
+    if (!ctx.ok(row, "personId", "villageId") || !ctx.isCurrent(row)) continue;
+    if (!isSelectedCadre(row, ctx, index)) continue;
     const person = index.person(row.personId);
     if (!person) continue;
     yield {

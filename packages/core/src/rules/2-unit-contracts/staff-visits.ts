@@ -1,8 +1,5 @@
-import { visitKindCode } from "../../engine/visits.js";
 import { unitDutyHits } from "../duty-years.js";
 import { defineRule } from "../rule.js";
-
-const STAFF_VISIT = visitKindCode("staff_visit");
 
 const QUOTE = "组织本单位干部职工走访贫困村,开展调查研究和送温暖活动";
 
@@ -12,6 +9,11 @@ export const unitStaffVisits = defineRule({
   clause: "二(三)1",
   severity: "warning",
   scope: "county",
+  reads: {
+    units: ["principalId"],
+    villageAssignments: ["endDate", "startDate", "unitId"],
+    visits: ["personId", "date", "kind", "villageId"],
+  },
   quote: QUOTE,
   title: {
     zh: "包村帮扶单位组织本单位干部职工走访贫困村",
@@ -31,7 +33,7 @@ export const unitStaffVisits = defineRule({
     // interpretation: staffVisitsPerYear (default 1) stands for "组织…走访", which names no number.
     yield* unitDutyHits(index, ctx, ctx.params.staffVisitsPerYear, (unit, villageId) => {
       // Who the principal is decides whose visits are the staff's: a broken one says nothing.
-      if (!ctx.ok(unit, "principalId")) return undefined;
+      if (!ctx.ok(unit)) return undefined;
       const staff = index.staffOfUnit(unit.id);
       const target = { village: villageId };
       return {
@@ -40,7 +42,7 @@ export const unitStaffVisits = defineRule({
           for (const person of staff) {
             // The principal's own visits are 四2's duty (unit.principal-visits), not the staff's.
             if (person.id === unit.principalId) continue;
-            n += index.visits.count(target, person.id, STAFF_VISIT, fromDay, toDay, ctx.asOfDay);
+            n += ctx.visitsIn(target, person.id, "staff_visit", fromDay, toDay);
             if (n >= enough) break;
           }
           return n;

@@ -31,7 +31,7 @@ export function unitVillages(index: DatasetIndex, ctx: RuleContext, unitId: stri
     const start = ctx.start(row);
     // A row that starts after asOf is not current, whatever its end says.
     if (start !== undefined && start > ctx.asOf) continue;
-    if (start === undefined || !ctx.ok(row, "endDate", "villageId")) {
+    if (start === undefined || !ctx.ok(row)) {
       unsure = true;
       continue;
     }

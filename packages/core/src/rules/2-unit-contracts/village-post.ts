@@ -9,6 +9,18 @@ export const selectedCadreVillagePost = defineRule({
   clause: "二(三)4",
   severity: "error",
   scope: "county",
+  reads: {
+    units: ["category", "civilServantManaged"],
+    residentCadres: [
+      "endDate",
+      "personId",
+      "selected",
+      "selectedOn",
+      "unitId",
+      "villageId",
+      "villagePost",
+    ],
+  },
   quote: QUOTE,
   title: {
     zh: "选派干部担任贫困村第一书记或书记",

@@ -8,6 +8,11 @@ export const cityUnitWithinCity = defineRule({
   clause: "二(二)",
   severity: "error",
   scope: "province",
+  reads: {
+    counties: ["cityId"],
+    units: ["cityId", "level"],
+    villageAssignments: ["endDate", "startDate", "villageId"],
+  },
   quote: QUOTE,
   title: {
     zh: "市直单位在本市辖区内包村",
@@ -21,7 +26,7 @@ export const cityUnitWithinCity = defineRule({
   },
   *check(index, ctx) {
     for (const unit of index.rows("units")) {
-      if (!ctx.ok(unit, "level", "cityId") || unit.level !== "city") continue;
+      if (!ctx.ok(unit) || unit.level !== "city") continue;
       const cityId = unit.cityId;
       if (cityId === undefined) continue;
       for (const village of ctx.contractedVillages(unit.id)) {

@@ -8,6 +8,10 @@ export const countyUnitWithinCounty = defineRule({
   clause: "二(二)",
   severity: "error",
   scope: "province",
+  reads: {
+    units: ["countyId", "level"],
+    villageAssignments: ["endDate", "startDate", "villageId"],
+  },
   quote: QUOTE,
   title: {
     zh: "县直单位在本县包村",
@@ -21,7 +25,7 @@ export const countyUnitWithinCounty = defineRule({
   },
   *check(index, ctx) {
     for (const unit of index.rows("units")) {
-      if (!ctx.ok(unit, "level", "countyId") || unit.level !== "county") continue;
+      if (!ctx.ok(unit) || unit.level !== "county") continue;
       const countyId = unit.countyId;
       if (countyId === undefined) continue;
       for (const village of ctx.contractedVillages(unit.id)) {

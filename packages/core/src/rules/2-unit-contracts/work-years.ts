@@ -1,4 +1,5 @@
-import { wholeYears } from "../../calendar/calendar.js";
+import { judge } from "../../criteria/selection-condition.js";
+import { WORK_YEARS, workYearsAt } from "../../criteria/work-years.js";
 import { defineRule } from "../rule.js";
 import { selectedCadres, selectedInterpretation } from "./selected-cadres.js";
 
@@ -10,6 +11,11 @@ export const selectedCadreWorkYears = defineRule({
   clause: "二(三)4",
   severity: "error",
   scope: "county",
+  reads: {
+    units: ["category", "civilServantManaged"],
+    people: ["workStartDate"],
+    residentCadres: ["endDate", "personId", "selected", "selectedOn", "unitId", "villageId"],
+  },
   quote: QUOTE,
   title: {
     zh: "选派干部有3年以上工作经历",
@@ -32,14 +38,12 @@ export const selectedCadreWorkYears = defineRule({
   *check(index, ctx) {
     const min = ctx.params.residentCadreMinWorkYears;
     for (const { row, person, hit } of selectedCadres(index, ctx)) {
-      if (!ctx.ok(person, "workStartDate")) continue;
-      if (person.workStartDate === undefined) {
-        yield { ...hit, message: "missing", params: { min } };
-        continue;
+      const verdict = judge(WORK_YEARS, person, row.selectedOn, ctx.params, ctx);
+      if (verdict === "missing") yield { ...hit, message: "missing", params: { min } };
+      else if (verdict === false) {
+        const years = Math.max(workYearsAt(person.workStartDate!, row.selectedOn), 0);
+        yield { ...hit, params: { years, min, selectedOn: row.selectedOn } };
       }
-      const years = wholeYears(person.workStartDate, row.selectedOn);
-      if (years < min)
-        yield { ...hit, params: { years: Math.max(years, 0), min, selectedOn: row.selectedOn } };
     }
   },
 });

@@ -7,6 +7,9 @@ export const householdCauseKnown = defineRule({
   clause: "三(二)1",
   severity: "error",
   scope: "county",
+  reads: {
+    households: ["povertyCause"],
+  },
   quote: "了解掌握贫困户家庭情况及致贫原因等",
   title: { zh: "掌握贫困户的致贫原因", en: "The cause of a household's poverty is known" },
   interpretation: {
@@ -21,7 +24,7 @@ export const householdCauseKnown = defineRule({
   },
   *check(index, ctx) {
     for (const household of index.rows("households")) {
-      if (ctx.ok(household, "povertyCause") && household.povertyCause === undefined)
+      if (ctx.ok(household) && household.povertyCause === undefined)
         yield householdRef(household.id);
     }
   },

@@ -7,6 +7,9 @@ export const householdHasPlan = defineRule({
   clause: "三(二)2",
   severity: "error",
   scope: "county",
+  reads: {
+    households: ["planOn"],
+  },
   quote: "根据贫困户的实际情况,帮助制定具体帮扶计划",
   title: { zh: "贫困户有具体帮扶计划", en: "A household has a help plan" },
   interpretation: {
@@ -22,7 +25,7 @@ export const householdHasPlan = defineRule({
   *check(index, ctx) {
     for (const household of index.rows("households")) {
       // A planOn after asOf is a data.date-order error: the field is broken and the row skipped.
-      if (ctx.ok(household, "planOn") && household.planOn === undefined)
+      if (ctx.ok(household) && household.planOn === undefined)
         yield { ...householdRef(household.id), params: { asOf: ctx.asOf } };
     }
   },

@@ -1,7 +1,10 @@
+import { helperOf, isPoor, villageOf } from "../../criteria/household-lookups.js";
+import { isLocalCadreOf } from "../../criteria/local-cadre.js";
+import { isStaffOf } from "../../criteria/unit-staff.js";
 import { joinMessages } from "../../engine/findings.js";
-import type { Person, Unit, Village } from "../../schema/collections.js";
+import type { Unit, Village } from "../../schema/collections.js";
 import { defineRule } from "../rule.js";
-import { helperOf, householdRef, isPoor, standing, villageOf } from "./lookups.js";
+import { householdRef, standing } from "./lookups.js";
 
 /** 三(一): who may help a poor village's household — the contracting units' staff, or local cadres. */
 export const householdHelperEligible = defineRule({
@@ -9,6 +12,13 @@ export const householdHelperEligible = defineRule({
   clause: "三(一)",
   severity: "error",
   scope: "county",
+  reads: {
+    villages: ["exitedPovertyOn", "isPoor", "townshipId"],
+    households: ["villageId"],
+    people: ["role", "townshipId", "unitId", "villageId"],
+    villageAssignments: ["endDate", "startDate", "unitId"],
+    householdAssignments: ["endDate", "personId", "startDate"],
+  },
   quote: "由包村帮扶单位负责组织本单位干部职工进行结对帮扶",
   title: {
     zh: "贫困村贫困户的帮扶责任人是包村帮扶单位干部职工或所在乡（镇）、村干部",
@@ -38,14 +48,10 @@ export const householdHelperEligible = defineRule({
       }
       return units;
     };
-    const isLocal = (person: Person, village: Village) =>
-      ctx.isTownshipCadreOf(person, village.townshipId) || ctx.isVillageCadreOf(person, village.id);
     // No cascade: a contract of the helper's unit whose dates are broken might make it eligible.
     const unplacedContract = (village: Village, unitId: string | undefined) =>
       unitId !== undefined &&
-      index
-        .contractsOfVillage(village.id)
-        .some((r) => r.unitId === unitId && !ctx.ok(r, "startDate", "endDate"));
+      index.contractsOfVillage(village.id).some((r) => r.unitId === unitId && !ctx.ok(r));
 
     for (const household of index.rows("households")) {
       const rows = ctx.currentHelpers(household);
@@ -56,13 +62,11 @@ export const householdHelperEligible = defineRule({
       for (const row of rows) {
         // A helper whose role or place (its unitId) is broken is not judged.
         const person = helperOf(index, ctx, row);
-        if (!person || isLocal(person, village)) continue;
+        if (!person || isLocalCadreOf(person, village)) continue;
         // interpretation: an exited village keeps the units whose contract ended on or after the exit.
         const units = helperUnits(village);
-        if (person.role === "unit_staff") {
-          if (units.some((u) => u.id === person.unitId)) continue;
-          if (unplacedContract(village, person.unitId)) continue;
-        }
+        if (isStaffOf(person, units)) continue;
+        if (person.role === "unit_staff" && unplacedContract(village, person.unitId)) continue;
         yield {
           ...householdRef(household.id, person.id),
           ...(units.length === 0 ? { message: "noUnit" } : {}),

@@ -7,6 +7,16 @@ export const householdHelperRecorded = defineRule({
   clause: "三(一)",
   severity: "error",
   scope: "county",
+  reads: {
+    householdAssignments: [
+      "endDate",
+      "householdId",
+      "personId",
+      "recordedInHandbook",
+      "recordedInRegister",
+      "startDate",
+    ],
+  },
   quote: "帮扶责任人的基本情况要分别填写到国家统一印制的《贫困户登记表》和《扶贫手册》",
   title: {
     zh: "帮扶责任人填入《贫困户登记表》和《扶贫手册》",
@@ -24,8 +34,7 @@ export const householdHelperRecorded = defineRule({
   },
   *check(index, ctx) {
     for (const row of index.rows("householdAssignments")) {
-      if (!ctx.ok(row, "householdId", "personId", "recordedInRegister", "recordedInHandbook"))
-        continue;
+      if (!ctx.ok(row)) continue;
       if (!ctx.isCurrent(row) || !index.household(row.householdId)) continue;
       const missing = [
         ...(row.recordedInRegister === true

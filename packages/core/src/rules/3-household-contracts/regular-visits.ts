@@ -1,10 +1,7 @@
-import { visitKindCode } from "../../engine/visits.js";
 import type { HouseholdAssignment } from "../../schema/collections.js";
 import { type CountIn, failingDutyYears, pairsOf, periodsMessage } from "../duty-years.js";
 import { defineRule, type RuleHit } from "../rule.js";
 import { householdRef } from "./lookups.js";
-
-const HOUSEHOLD_VISIT = visitKindCode("household_visit");
 
 const QUOTE = "定期走访贫困户";
 
@@ -14,6 +11,10 @@ export const householdRegularVisits = defineRule({
   clause: "三(二)3",
   severity: "warning",
   scope: "county",
+  reads: {
+    householdAssignments: ["endDate", "personId", "startDate"],
+    visits: ["personId", "date", "kind", "householdId"],
+  },
   quote: QUOTE,
   title: { zh: "帮扶责任人定期走访贫困户", en: "The helper visits the household regularly" },
   interpretation: {
@@ -29,12 +30,11 @@ export const householdRegularVisits = defineRule({
   *check(index, ctx) {
     // interpretation: "定期" means at least householdVisitsPerYear visits a year.
     const perYear = ctx.params.householdVisitsPerYear;
-    const asOfDay = ctx.asOfDay;
     // One counter for the whole run (a province has millions of pairs): it reads the pair in hand.
     const target = { household: "" };
     let personId = "";
     const count: CountIn = (fromDay, toDay) =>
-      index.visits.count(target, personId, HOUSEHOLD_VISIT, fromDay, toDay, asOfDay);
+      ctx.visitsIn(target, personId, "household_visit", fromDay, toDay);
     const helperOf = (row: HouseholdAssignment) =>
       ctx.ok(row, "personId") && row.personId !== undefined ? row.personId : undefined;
     const judge = (rows: readonly HouseholdAssignment[]): RuleHit | undefined => {

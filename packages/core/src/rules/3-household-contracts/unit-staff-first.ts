@@ -1,8 +1,11 @@
+import { helperOf, isPoor, villageOf } from "../../criteria/household-lookups.js";
+import { isLocalCadreOf } from "../../criteria/local-cadre.js";
+import { isWelfareHousehold, welfareKnown } from "../../criteria/welfare-household.js";
 import type { Message } from "../../engine/findings.js";
 import { joinMessages } from "../../engine/findings.js";
 import type { Person, Unit, Village } from "../../schema/collections.js";
 import { defineRule } from "../rule.js";
-import { helperOf, householdRef, isPoor, standing, villageOf, welfareKnown } from "./lookups.js";
+import { householdRef, standing } from "./lookups.js";
 
 /** 三(一): local cadres help a poor village's household only when the units' staff cannot. */
 export const householdUnitStaffFirst = defineRule({
@@ -11,6 +14,13 @@ export const householdUnitStaffFirst = defineRule({
   severity: "warning",
   // A unit's staff may help households in other counties: "helps no household" reads them all.
   scope: "province",
+  reads: {
+    villages: ["exitedPovertyOn", "isPoor", "townshipId"],
+    households: ["attribute", "hasLaborCapacity", "villageId"],
+    people: ["role", "townshipId", "villageId"],
+    villageAssignments: ["endDate", "startDate", "unitId"],
+    householdAssignments: ["endDate", "personId", "startDate"],
+  },
   quote: "对包村帮扶单位人员编制少,不能全部包扶贫困户的,由所在乡(镇)、村干部负责联系",
   title: {
     zh: "贫困村的贫困户先由包村帮扶单位干部职工包扶",
@@ -63,21 +73,14 @@ export const householdUnitStaffFirst = defineRule({
     };
 
     for (const household of index.rows("households")) {
-      if (!welfareKnown(ctx, household) || ctx.isWelfare(household)) continue;
+      if (!welfareKnown(ctx, household) || isWelfareHousehold(household)) continue;
       const rows = ctx.currentHelpers(household);
       if (rows.length === 0) continue;
       const village = villageOf(index, ctx, household);
       if (!village || isPoor(ctx, village) !== true) continue;
       for (const row of rows) {
         const person = helperOf(index, ctx, row);
-        if (
-          !person ||
-          !(
-            ctx.isTownshipCadreOf(person, village.townshipId) ||
-            ctx.isVillageCadreOf(person, village.id)
-          )
-        )
-          continue;
+        if (!person || !isLocalCadreOf(person, village)) continue;
         const units = free(village);
         if (units === null) continue;
         yield {

@@ -1,6 +1,6 @@
+import { isPoor } from "../../criteria/household-lookups.js";
 import { joinMessages } from "../../engine/findings.js";
 import { defineRule } from "../rule.js";
-import { isPoor } from "./lookups.js";
 
 const QUOTE = "经驻村干部核实后,由包村帮扶单位负责组织本单位干部职工进行结对帮扶";
 
@@ -10,6 +10,11 @@ export const householdVerifiedBeforePairing = defineRule({
   clause: "三(一)",
   severity: "error",
   scope: "county",
+  reads: {
+    villages: ["isPoor"],
+    households: ["verifiedOn", "villageId"],
+    householdAssignments: ["personId", "startDate"],
+  },
   quote: QUOTE,
   title: {
     zh: "贫困村的贫困户先经驻村帮扶干部核实，再结对帮扶",
@@ -36,7 +41,7 @@ export const householdVerifiedBeforePairing = defineRule({
   *check(index, ctx) {
     for (const household of index.rows("households")) {
       const verifiedOn = household.verifiedOn;
-      if (verifiedOn === undefined || !ctx.ok(household, "verifiedOn", "villageId")) continue;
+      if (verifiedOn === undefined || !ctx.ok(household)) continue;
       const rows = index.helpersOf(household);
       if (rows.length === 0) continue;
       const village = index.village(household.villageId);

@@ -1,6 +1,7 @@
+import { isPoor } from "../../criteria/household-lookups.js";
 import { zhDate } from "../../engine/findings.js";
 import { defineRule } from "../rule.js";
-import { householdRef, isPoor } from "./lookups.js";
+import { householdRef } from "./lookups.js";
 
 /** 三(一): a poor village's households are verified by its resident cadre. */
 export const householdVerifiedByResidentCadre = defineRule({
@@ -8,6 +9,11 @@ export const householdVerifiedByResidentCadre = defineRule({
   clause: "三(一)",
   severity: "error",
   scope: "county",
+  reads: {
+    villages: ["isPoor"],
+    households: ["verifiedById", "verifiedOn", "villageId"],
+    residentCadres: ["endDate", "personId", "selectedOn"],
+  },
   quote: "贫困村的贫困户,经驻村干部核实后",
   title: {
     zh: "贫困村的贫困户经驻村帮扶干部核实",
@@ -37,7 +43,7 @@ export const householdVerifiedByResidentCadre = defineRule({
   },
   *check(index, ctx) {
     for (const household of index.rows("households")) {
-      if (!ctx.ok(household, "verifiedById", "verifiedOn", "villageId")) continue;
+      if (!ctx.ok(household)) continue;
       const village = index.village(household.villageId);
       // interpretation: an exited poor village is still checked (the verification is history).
       if (!village || isPoor(ctx, village) !== true) continue;

@@ -1,5 +1,11 @@
+import { helperOf, villageOf } from "../../criteria/household-lookups.js";
+import {
+  isWelfareHousehold,
+  mayHelpWelfareHousehold,
+  welfareKnown,
+} from "../../criteria/welfare-household.js";
 import { defineRule } from "../rule.js";
-import { helperOf, householdRef, standing, villageOf, welfareKnown } from "./lookups.js";
+import { householdRef, standing } from "./lookups.js";
 
 /** 三(一): welfare households go to the township's civil-affairs officer or a village cadre. */
 export const householdWelfareToCivilAffairs = defineRule({
@@ -7,6 +13,12 @@ export const householdWelfareToCivilAffairs = defineRule({
   clause: "三(一)",
   severity: "warning",
   scope: "county",
+  reads: {
+    villages: ["townshipId"],
+    households: ["attribute", "hasLaborCapacity", "villageId"],
+    people: ["role", "townshipId", "unitId", "villageId"],
+    householdAssignments: ["endDate", "personId", "startDate"],
+  },
   quote: "贫困户中的五保户和无劳动能力的低保户原则上由所在乡(镇)的民政委员和村干部联系",
   title: {
     zh: "五保户和无劳动能力的低保户由所在乡（镇）的民政委员或本村村干部联系",
@@ -24,7 +36,7 @@ export const householdWelfareToCivilAffairs = defineRule({
   },
   *check(index, ctx) {
     for (const household of index.rows("households")) {
-      if (!welfareKnown(ctx, household) || !ctx.isWelfare(household)) continue;
+      if (!welfareKnown(ctx, household) || !isWelfareHousehold(household)) continue;
       const rows = ctx.currentHelpers(household);
       if (rows.length === 0) continue;
       const village = villageOf(index, ctx, household);
@@ -33,9 +45,7 @@ export const householdWelfareToCivilAffairs = defineRule({
         const person = helperOf(index, ctx, row);
         if (!person) continue;
         // interpretation: "和" names who may be the one helper, either of them.
-        const civilAffairs =
-          person.role === "civil_affairs_officer" && person.townshipId === village.townshipId;
-        if (civilAffairs || ctx.isVillageCadreOf(person, village.id)) continue;
+        if (mayHelpWelfareHousehold(person, village)) continue;
         yield {
           ...householdRef(household.id, person.id),
           params: {

@@ -10,6 +10,10 @@ export const assignmentAcceptanceAfterTerm = defineRule({
   clause: "四3",
   severity: "error",
   scope: "county",
+  reads: {
+    villageAssignments: ["endDate", "startDate", "unitId", "villageId"],
+    acceptances: ["date", "unitId", "villageId"],
+  },
   quote: "三年包村期满,要对包村包户工作进行验收",
   title: {
     zh: "三年包村期满进行验收",
@@ -33,7 +37,7 @@ export const assignmentAcceptanceAfterTerm = defineRule({
     const failing = new Map<string, { villageId: string; unitId: string; ends: string[] }>();
     for (const row of index.rows("villageAssignments")) {
       if (row.villageId === undefined || row.unitId === undefined) continue;
-      if (!ctx.ok(row, "villageId", "unitId") || !datedRow(ctx, row)) continue;
+      if (!ctx.ok(row) || !datedRow(ctx, row)) continue;
       const key = pairKey(row.villageId, row.unitId);
       if (silent.has(key)) continue;
       const end = termEnd(ctx, row)!;

@@ -28,7 +28,7 @@ export function ownerOf(
   let inForce: VillageAssignment | undefined;
   let inForceStart = "";
   for (const row of rowsOfVillage) {
-    if (row.unitId !== acceptance.unitId || !ctx.ok(row, "unitId")) continue;
+    if (row.unitId !== acceptance.unitId || !ctx.ok(row)) continue;
     const start = ctx.start(row);
     const end = termEnd(ctx, row);
     if (start === undefined || end === undefined) continue;
@@ -55,7 +55,7 @@ export function acceptancesByContract(
   const owned = new Map<VillageAssignment, Acceptance[]>();
   for (const a of index.rows("acceptances")) {
     if (a.villageId === undefined || a.unitId === undefined || a.date === undefined) continue;
-    if (!ctx.ok(a, "villageId", "unitId", "date")) continue;
+    if (!ctx.ok(a)) continue;
     const owner = ownerOf(ctx, a, index.contractsOfVillage(a.villageId));
     if (!owner) continue;
     const list = owned.get(owner);

@@ -8,6 +8,10 @@ export const unitAnnualAssessment = defineRule({
   clause: "四3",
   severity: "error",
   scope: "province",
+  reads: {
+    villageAssignments: ["endDate", "startDate", "unitId"],
+    assessments: ["year"],
+  },
   quote: "开展年度包扶工作情况考核",
   title: {
     zh: "包村帮扶单位每年度接受年度包扶工作情况考核",
@@ -27,7 +31,7 @@ export const unitAnnualAssessment = defineRule({
     const grace = ctx.params.graceDays;
     const due = new Map<string, Set<number>>();
     for (const row of index.rows("villageAssignments")) {
-      if (row.unitId === undefined || !ctx.ok(row, "unitId")) continue;
+      if (row.unitId === undefined || !ctx.ok(row)) continue;
       // No cascade: a row with a broken date is not counted.
       if (!datedRow(ctx, row) || !ctx.hasStarted(row)) continue;
       const years = due.get(row.unitId) ?? new Set<number>();
@@ -43,7 +47,7 @@ export const unitAnnualAssessment = defineRule({
       const assessed = new Set<number>();
       let unreadable = false;
       for (const a of index.assessmentsOfUnit(unitId)) {
-        if (a.year === undefined || !ctx.ok(a, "year")) unreadable = true;
+        if (a.year === undefined || !ctx.ok(a)) unreadable = true;
         else assessed.add(a.year);
       }
       // No cascade: an assessment without a readable year may be any year's.

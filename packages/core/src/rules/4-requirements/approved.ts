@@ -8,6 +8,9 @@ export const residentCadreApproved = defineRule({
   clause: "四4",
   severity: "error",
   scope: "county",
+  reads: {
+    residentCadres: ["approvedOn", "endDate", "personId", "selectedOn", "villageId"],
+  },
   quote: QUOTE,
   title: {
     zh: "驻村帮扶干部经省委组织部和省扶贫办审定",
@@ -22,7 +25,7 @@ export const residentCadreApproved = defineRule({
   *check(index, ctx) {
     for (const row of index.rows("residentCadres")) {
       // A future approvedOn is broken (data.date-order) and leaves the row out: no cascade.
-      if (!ctx.ok(row, "personId", "villageId", "approvedOn") || !ctx.isCurrent(row)) continue;
+      if (!ctx.ok(row) || !ctx.isCurrent(row)) continue;
       if (row.approvedOn !== undefined) continue;
       yield {
         entity: { collection: "people", id: row.personId },

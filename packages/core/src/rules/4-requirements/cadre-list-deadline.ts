@@ -9,6 +9,11 @@ export const reportCadreListDeadline = defineRule({
   clause: "四4",
   severity: "error",
   scope: "county",
+  reads: {
+    counties: ["cityId"],
+    villages: ["exitedPovertyOn", "isPoor"],
+    reports: ["kind", "submittedOn"],
+  },
   quote: QUOTE,
   title: {
     zh: "有贫困村的市按期上报驻村帮扶干部名单",

@@ -8,6 +8,10 @@ export const assignmentContinueIfFailed = defineRule({
   clause: "四3",
   severity: "error",
   scope: "county",
+  reads: {
+    villageAssignments: ["endDate", "startDate", "unitId", "villageId"],
+    acceptances: ["date", "unitId", "villageId"],
+  },
   quote: "验收不合格的,包村单位要继续履行包村责任",
   title: {
     zh: "期满验收不合格的继续履行包村责任",
@@ -30,7 +34,7 @@ export const assignmentContinueIfFailed = defineRule({
     for (const row of index.rows("villageAssignments")) {
       const end = row.endDate;
       if (end === undefined || row.villageId === undefined || row.unitId === undefined) continue;
-      if (!ctx.ok(row, "villageId", "unitId") || !datedRow(ctx, row)) continue;
+      if (!ctx.ok(row) || !datedRow(ctx, row)) continue;
       if (silent.has(pairKey(row.villageId, row.unitId))) continue;
       const acceptances = owned.get(row) ?? [];
       let lastFailed: string | undefined;

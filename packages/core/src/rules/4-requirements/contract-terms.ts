@@ -52,7 +52,7 @@ export function isRenewed(
   const end = row.endDate;
   if (start === undefined || end === undefined) return false;
   return rowsOfVillage.some((next) => {
-    if (next === row || next.unitId !== row.unitId || !ctx.ok(next, "unitId")) return false;
+    if (next === row || next.unitId !== row.unitId || !ctx.ok(next)) return false;
     const nextStart = ctx.start(next);
     return nextStart !== undefined && nextStart > start && nextStart <= end;
   });

@@ -39,6 +39,11 @@ export const villageHasCoordinators = defineRule({
   clause: "四2",
   severity: "error",
   scope: "county",
+  reads: {
+    villages: ["coordinatorId", "townshipCoordinatorId", "townshipId"],
+    people: ["role", "townshipId", "villageId"],
+    villageAssignments: ["endDate", "startDate"],
+  },
   quote: QUOTE,
   title: {
     zh: "贫困村和所在乡（镇）各指定本村、本乡（镇）的专人协调",

@@ -9,6 +9,10 @@ export const unitHasDeputy = defineRule({
   clause: "四2",
   severity: "error",
   scope: "county",
+  reads: {
+    units: ["deputyId"],
+    villageAssignments: ["endDate", "startDate", "villageId"],
+  },
   quote: QUOTE,
   title: {
     zh: "包村帮扶单位确定分管负责人",
@@ -23,7 +27,7 @@ export const unitHasDeputy = defineRule({
   *check(index, ctx) {
     for (const unit of index.rows("units")) {
       // A deputy that names nobody is a data error (no cascade).
-      if (!ctx.ok(unit, "deputyId") || unit.deputyId !== undefined) continue;
+      if (!ctx.ok(unit) || unit.deputyId !== undefined) continue;
       const { villages } = unitVillages(index, ctx, unit.id);
       if (villages.length === 0) continue;
       yield {

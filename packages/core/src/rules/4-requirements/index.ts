@@ -1,27 +1,11 @@
-/** The rules of 四 工作要求, and unit.staff-visits (二(三)1, a per-year duty), in the order of rules.md. */
-import { unitStaffVisits } from "../2-unit-contracts/staff-visits.js";
-import type { Rule } from "../rule.js";
-import { assignmentAcceptanceAfterTerm } from "./acceptance-after-term.js";
-import { unitAnnualAssessment } from "./annual-assessment.js";
-import { residentCadreApproved } from "./approved.js";
-import { reportCadreListDeadline } from "./cadre-list-deadline.js";
-import { assignmentContinueIfFailed } from "./continue-if-failed.js";
-import { villageHasCoordinators } from "./has-coordinators.js";
-import { unitHasDeputy } from "./has-deputy.js";
-import { unitPrincipalVisits } from "./principal-visits.js";
-import { unitTopicMeetings } from "./topic-meetings.js";
-import { reportUnitListDeadline } from "./unit-list-deadline.js";
-
-export const SECTION_4_RULES: readonly Rule[] = [
-  unitStaffVisits,
-  unitPrincipalVisits,
-  unitTopicMeetings,
-  unitHasDeputy,
-  villageHasCoordinators,
-  unitAnnualAssessment,
-  assignmentAcceptanceAfterTerm,
-  assignmentContinueIfFailed,
-  reportUnitListDeadline,
-  reportCadreListDeadline,
-  residentCadreApproved,
-];
+/** The rules of 四 工作要求: one line per rule file; the catalogue collects and orders them. */
+export * from "./acceptance-after-term.js";
+export * from "./annual-assessment.js";
+export * from "./approved.js";
+export * from "./cadre-list-deadline.js";
+export * from "./continue-if-failed.js";
+export * from "./has-coordinators.js";
+export * from "./has-deputy.js";
+export * from "./principal-visits.js";
+export * from "./topic-meetings.js";
+export * from "./unit-list-deadline.js";

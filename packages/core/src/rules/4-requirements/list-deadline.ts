@@ -19,7 +19,7 @@ export function poorAtDeadline(
   village: Village,
   deadline: string,
 ): boolean | undefined {
-  if (!ctx.ok(village, "isPoor") || village.isPoor === undefined) return undefined;
+  if (!ctx.ok(village) || village.isPoor === undefined) return undefined;
   if (village.isPoor !== true) return false;
   // interpretation: the duty fell due at the deadline, so a later exit does not lift it.
   return !(ctx.exited(village) && village.exitedPovertyOn! <= deadline);

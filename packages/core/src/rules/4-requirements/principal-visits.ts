@@ -1,8 +1,5 @@
-import { visitKindCode } from "../../engine/visits.js";
 import { unitDutyHits } from "../duty-years.js";
 import { defineRule } from "../rule.js";
-
-const RESEARCH = visitKindCode("principal_research");
 
 const QUOTE = "每年至少两次深入贫困村调研";
 
@@ -12,6 +9,11 @@ export const unitPrincipalVisits = defineRule({
   clause: "四2",
   severity: "error",
   scope: "county",
+  reads: {
+    units: ["principalId"],
+    villageAssignments: ["endDate", "startDate", "unitId"],
+    visits: ["personId", "date", "kind", "villageId"],
+  },
   quote: QUOTE,
   title: {
     zh: "主要负责同志每年至少两次深入贫困村调研",
@@ -33,7 +35,7 @@ export const unitPrincipalVisits = defineRule({
   },
   *check(index, ctx) {
     yield* unitDutyHits(index, ctx, ctx.params.principalVisitsPerYear, (unit, villageId) => {
-      if (!ctx.ok(unit, "principalId")) return undefined;
+      if (!ctx.ok(unit)) return undefined;
       const principalId = unit.principalId;
       // A unit without a principal fails every due duty year: nobody's visits count.
       if (principalId === undefined) return { count: () => 0, message: "noPrincipal" };
@@ -41,7 +43,7 @@ export const unitPrincipalVisits = defineRule({
       const target = { village: villageId };
       return {
         count: (fromDay, toDay) =>
-          index.visits.count(target, principalId, RESEARCH, fromDay, toDay, ctx.asOfDay),
+          ctx.visitsIn(target, principalId, "principal_research", fromDay, toDay),
       };
     });
   },

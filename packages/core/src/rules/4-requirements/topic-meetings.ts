@@ -31,6 +31,10 @@ export const unitTopicMeetings = defineRule({
   clause: "四2",
   severity: "warning",
   scope: "county",
+  reads: {
+    villageAssignments: ["endDate", "startDate", "unitId"],
+    meetings: ["date"],
+  },
   quote: QUOTE,
   title: {
     zh: "包村帮扶单位定期召开包村工作专题会议",
@@ -55,7 +59,7 @@ export const unitTopicMeetings = defineRule({
       const silentYears: number[] = [];
       let silentAll = false;
       for (const m of index.meetingsOfUnit(unitId)) {
-        if (ctx.ok(m, "date")) days.push(toDay(m.date));
+        if (ctx.ok(m)) days.push(toDay(m.date));
         // No cascade: a broken date says nothing about the years it may belong to.
         else if (typeof m.date === "string") silentYears.push(yearOfDay(toDay(m.date)));
         else silentAll = true;

@@ -9,6 +9,10 @@ export const reportUnitListDeadline = defineRule({
   clause: "四4",
   severity: "error",
   scope: "county",
+  reads: {
+    villages: ["exitedPovertyOn", "isPoor"],
+    reports: ["kind", "submittedOn"],
+  },
   quote: QUOTE,
   title: {
     zh: "有贫困村的县按期上报包村帮扶单位名单",

@@ -1,7 +1,8 @@
 /**
  * Reads the rule catalogue out of `rules.md` — id, clause, severity, in the file's order — so
  * `spec-table.ts` is generated from the spec (`pnpm --filter @shuangbao/core spec`), never kept by
- * hand; a test regenerates it from `../shared/policy/rules.md` and fails when it is stale.
+ * hand; a test regenerates it from `../shared/policy/rules.md` and fails when it is stale. The
+ * table is the spec's, not the rules' code: the engine (data messages) and `rules/` both read it.
  */
 
 export interface SpecRow {
