@@ -137,6 +137,7 @@ export function createApp(options: AppOptions = {}): OpenAPIHono<AppEnv> {
           "Content-Disposition",
           "Retry-After",
           "X-Findings-Truncated",
+          "X-Plan-Audit",
         ],
         maxAge: 600,
       }),

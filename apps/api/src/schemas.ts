@@ -110,6 +110,12 @@ export const RuleSchema = z
     quote: z.string().openapi({ description: "The sentence the rule encodes, verbatim." }),
     interpretation: MessageSchema.optional(),
     messages: z.record(z.string(), MessageSchema),
+    reads: z.record(z.string(), z.array(z.string())).openapi({
+      description:
+        "The fields of each collection the check reads: a finding is not made from a row whose " +
+        "field among these is broken (a data finding stands for it instead).",
+      example: { villages: ["exitedPovertyOn", "isPoor"] },
+    }),
   })
   .openapi("Rule");
 

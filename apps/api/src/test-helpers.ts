@@ -3,7 +3,7 @@
  * request shortcuts. Not part of the build (tsup builds only app.ts and server.ts).
  */
 import { makeIdNumber } from "@shuangbao/core";
-import { compliantCounty, FIXTURE_AS_OF } from "../../../packages/core/src/testing/fixture.js";
+import { compliantCounty, FIXTURE_AS_OF } from "@shuangbao/core/testing";
 import { type AppOptions, createApp } from "./app.js";
 import type { JobRunner } from "./jobs/queue.js";
 import { type Job, type JobResult, runJob } from "./jobs/run-job.js";

@@ -7,9 +7,9 @@ import { once } from "node:events";
 import { readFileSync } from "node:fs";
 import { Agent, request } from "node:http";
 import { connect, type Socket } from "node:net";
+import { compliantCounty, FIXTURE_AS_OF } from "@shuangbao/core/testing";
 import { strToU8, zipSync } from "fflate";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { compliantCounty, FIXTURE_AS_OF } from "../../../packages/core/src/testing/fixture.js";
 import { eventually, KEY, type RunningServer, readyz, startServer } from "./server-process.js";
 
 const AUTH = { Authorization: `Bearer ${KEY}` };

@@ -1,7 +1,7 @@
 import { spawn } from "node:child_process";
 import { once } from "node:events";
+import { compliantCounty, FIXTURE_AS_OF } from "@shuangbao/core/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { compliantCounty, FIXTURE_AS_OF } from "../../../packages/core/src/testing/fixture.js";
 import { KEY, type RunningServer, serverJs, startServer } from "./server-process.js";
 
 const start = (env: Record<string, string>, args: string[] = []) => startServer(env, args);

@@ -8,9 +8,9 @@ import { mkdir, mkdtemp, readdir, readFile, rm, symlink, writeFile } from "node:
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
+import { compliantCounty } from "@shuangbao/core/testing";
 import { writeDatasetXlsx } from "@shuangbao/io";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { compliantCounty } from "../../../packages/core/src/testing/fixture.js";
 import { BIN, plainEnv, REPO, shuangbao } from "./built.js";
 import { fixtureFolder } from "./fixture-folder.js";
 

@@ -8,9 +8,9 @@ import { mkdir, mkdtemp, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { compliantCounty } from "@shuangbao/core/testing";
 import { strToU8 } from "fflate";
 import { beforeAll, describe, expect, it } from "vitest";
-import { compliantCounty } from "../../../packages/core/src/testing/fixture.js";
 import {
   csvText,
   datasetSheets,

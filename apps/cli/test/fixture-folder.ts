@@ -1,8 +1,8 @@
 import { mkdtemp } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { byId, compliantCounty, ID } from "@shuangbao/core/testing";
 import { writeDatasetCsv } from "@shuangbao/io";
-import { byId, compliantCounty, ID } from "../../../packages/core/src/testing/fixture.js";
 
 export { byId, ID };
 

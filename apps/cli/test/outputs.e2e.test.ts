@@ -8,9 +8,9 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { COLLECTION_NAMES, COLLECTIONS, type FieldSpec } from "@shuangbao/core";
+import { compliantCounty } from "@shuangbao/core/testing";
 import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
-import { compliantCounty } from "../../../packages/core/src/testing/fixture.js";
 import { fixtureFolder } from "./fixture-folder.js";
 
 const bin = fileURLToPath(new URL("../dist/bin.js", import.meta.url));

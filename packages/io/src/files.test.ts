@@ -13,9 +13,9 @@ import {
   type Finding,
   loadDataset,
 } from "@shuangbao/core";
+import { compliantCounty, FIXTURE_AS_OF } from "@shuangbao/core/testing";
 import { strToU8, zipSync } from "fflate";
 import { beforeAll, describe, expect, it } from "vitest";
-import { compliantCounty, FIXTURE_AS_OF } from "../../core/src/testing/fixture.js";
 import { readDatasetFromBytes, readDatasetFromPath } from "./read.js";
 import type { SourceStructure } from "./structure.js";
 import {

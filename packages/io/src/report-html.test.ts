@@ -4,8 +4,8 @@
  * the same text.
  */
 import { audit, type DatasetIndex, loadDataset } from "@shuangbao/core";
+import { compliantCounty, FIXTURE_AS_OF } from "@shuangbao/core/testing";
 import { describe, expect, it } from "vitest";
-import { compliantCounty, FIXTURE_AS_OF } from "../../core/src/testing/fixture.js";
 import { escapeHtml, renderReportHtml } from "./report-html.js";
 import { reportSummary } from "./report-summary.js";
 

@@ -1,7 +1,7 @@
 import { audit, loadDataset } from "@shuangbao/core";
+import { byId, compliantCounty, FIXTURE_AS_OF, ID } from "@shuangbao/core/testing";
 import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
-import { byId, compliantCounty, FIXTURE_AS_OF, ID } from "../../core/src/testing/fixture.js";
 import { writeReportXlsx } from "./report-workbook.js";
 import type { SourceStructure } from "./structure.js";
 

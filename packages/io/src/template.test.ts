@@ -5,9 +5,9 @@ import {
   type CollectionName,
   type FieldSpec,
 } from "@shuangbao/core";
+import { compliantCounty, FIXTURE_AS_OF } from "@shuangbao/core/testing";
 import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
-import { compliantCounty, FIXTURE_AS_OF } from "../../core/src/testing/fixture.js";
 import { readDatasetFromBytes } from "./read.js";
 import { TEMPLATE_NOTES_SHEET, TEMPLATE_ROWS, writeTemplateXlsx } from "./template.js";
 

@@ -9,8 +9,8 @@
  * local cadres help, so those are seeded last, from the rows as all faults left them.
  */
 import type { Household, HouseholdAssignment } from "@shuangbao/core";
-import type { CountyDraft } from "./county.js";
 import { addDays, addYears, dateBetween, dayOf, isoOf } from "./dates.js";
+import type { CountyDraft, FaultContext, FaultKind } from "./draft.js";
 import {
   acceptanceRequired,
   annualPlanYears,
@@ -30,12 +30,6 @@ import { isDevelopmentZone } from "./regions.js";
 import { staffId } from "./staff.js";
 import { localName } from "./unit-names.js";
 
-/** A kind of fault: the rule it breaks and how to plant it on a candidate (false: not here). */
-export interface FaultKind<T> {
-  ruleId: string;
-  plant: (candidate: T) => boolean;
-}
-
 /** Plants `kinds` over a group, each at most once per candidate, in random order. */
 export function plantGroup<T>(
   random: Random,
@@ -54,19 +48,6 @@ export function plantGroup<T>(
       n--;
     }
   }
-}
-
-/** Helpers shared by the fault kinds of a county. */
-export interface FaultContext {
-  draft: CountyDraft;
-  random: Random;
-  seed: (ruleId: string, collection: string, id: string, fault: string) => void;
-  rowsOf: Map<string, HouseholdAssignment[]>;
-  load: Map<string, number>;
-  /** Households that carry a fault already (a later fault leaves their helper alone). */
-  touched: Set<string>;
-  /** Village id → the unit staff member left without a household (`household.unit-staff-first`). */
-  freeStaff: Map<string, string>;
 }
 
 function villageKinds(ctx: FaultContext): FaultKind<PlannedVillage>[] {

@@ -4,39 +4,23 @@
  * assessments, acceptances and the unit list — clean first, then the county's planted faults —
  * and its visits as a re-iterable generated on demand.
  */
-import type {
-  Dataset,
-  Person,
-  ResidentCadre,
-  VillageAssignment,
-  WorkTeamMember,
+import {
+  emptyDataset,
+  type ResidentCadre,
+  type VillageAssignment,
+  type WorkTeamMember,
 } from "@shuangbao/core";
 import { contractAcceptances, unitAssessments, unitMeetings, villagePlans } from "./activity.js";
 import { plantCountyFaults } from "./county-faults.js";
 import { addDays, dateBetween } from "./dates.js";
+import type { CountyDraft } from "./draft.js";
 import { townshipLead, unitRow, villageSecretary } from "./first-partition.js";
 import { assignHelpers, type Helpers, makeHousehold } from "./households.js";
-import type { Partition, Plan, PlannedCounty, PlannedUnit, PlannedVillage } from "./model.js";
+import type { Partition, Plan, PlannedCounty, PlannedVillage } from "./model.js";
 import { collegeOfficial, townshipPerson, villageCadre } from "./people.js";
 import { Random } from "./random.js";
 import { staffId, staffIds, unitStaff } from "./staff.js";
-import { countyVisits, type VisitFaults } from "./visits.js";
-
-/** A county partition before its visits exist: rows, and what faults and visits need to know. */
-export interface CountyDraft {
-  plan: Plan;
-  pc: PlannedCounty;
-  rows: Omit<Dataset, "visits">;
-  person: Map<string, Person>;
-  /** Each contract with its unit and village. */
-  contracts: { unit: PlannedUnit; village: PlannedVillage }[];
-  /** A poor village's current resident-cadre row. */
-  currentCadre: Map<string, ResidentCadre>;
-  villageCadres: Map<string, string[]>;
-  townshipCadres: Map<string, string[]>;
-  civilAffairs: Map<string, string[]>;
-  visitFaults: VisitFaults;
-}
+import { countyVisits } from "./visits.js";
 
 const TEAM_EXTRA = 0.6;
 
@@ -186,22 +170,9 @@ function poorVillage(random: Random, draft: CountyDraft, v: PlannedVillage): voi
  */
 export function countyPartition(plan: Plan, pc: PlannedCounty): Partition {
   const random = new Random(plan.seed, `county:${pc.county.id}`);
+  const { visits: _, ...empty } = emptyDataset();
   const rows: CountyDraft["rows"] = {
-    cities: [],
-    counties: [],
-    townships: [],
-    villages: [],
-    villagePlans: [],
-    households: [],
-    units: [],
-    people: [],
-    villageAssignments: [],
-    residentCadres: [],
-    workTeamMembers: [],
-    householdAssignments: [],
-    meetings: [],
-    assessments: [],
-    acceptances: [],
+    ...empty,
     reports: [
       {
         kind: "unit_list",

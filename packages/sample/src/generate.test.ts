@@ -1,6 +1,6 @@
 import { audit } from "@shuangbao/core";
 import { describe, expect, it } from "vitest";
-import { generate, generateCounties, mergePartitions } from "./generate.js";
+import { generate, generateCounties, joinPartitions } from "./generate.js";
 import type { SeededFault } from "./model.js";
 import { SAMPLE_AS_OF } from "./plan.js";
 
@@ -143,7 +143,7 @@ describe("generateCounties (province)", () => {
   });
 
   it("audits a county partition with only its own planted faults", () => {
-    const { dataset } = mergePartitions(parts);
+    const { dataset } = joinPartitions(parts);
     const countyId = county.county!.id;
     const inCounty = new Set([
       countyId,

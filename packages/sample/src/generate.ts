@@ -30,10 +30,11 @@ export function* generateCounties(options: PartitionOptions): Generator<Partitio
 }
 
 /**
- * Partitions joined into one dataset in memory (visits materialised) with all their faults.
- * @example const { dataset } = mergePartitions(generateCounties({ scale: "county", seed: 1, violations: 0 }));
+ * Partitions joined into one dataset in memory (visits materialised) with all their faults: the
+ * rows put together, not core's `mergePartitions` (which merges partitions' audit results).
+ * @example const { dataset } = joinPartitions(generateCounties({ scale: "county", seed: 1, violations: 0 }));
  */
-export function mergePartitions(partitions: Iterable<Partition>): {
+export function joinPartitions(partitions: Iterable<Partition>): {
   dataset: Dataset;
   seeded: SeededFault[];
 } {
@@ -65,5 +66,5 @@ export function generate(options: SampleOptions): { dataset: Dataset; seeded: Se
     throw new RangeError(
       `generate() holds a sample in memory and makes the "county" scale only; use generateCounties() for "${options.scale}"`,
     );
-  return mergePartitions(generateCounties(options));
+  return joinPartitions(generateCounties(options));
 }

@@ -6,14 +6,13 @@
  * village, households left to local cadres while a unit's staff member helps none.
  */
 import type { Household, HouseholdAssignment } from "@shuangbao/core";
-import type { FaultContext, FaultKind } from "./county-faults.js";
 import { addDays, dateBetween, minDate } from "./dates.js";
+import { type FaultContext, type FaultKind, halfOf } from "./draft.js";
 import { faultYear, PER_YEAR, requiredInYear, times } from "./duty.js";
 import { townshipLead } from "./first-partition.js";
 import { isWelfare } from "./households.js";
 import type { PlannedVillage } from "./model.js";
 import { staffIds } from "./staff.js";
-import { halfOf } from "./visits.js";
 
 /** The household fault kinds of a county. */
 export function householdKinds(ctx: FaultContext): FaultKind<Household>[] {

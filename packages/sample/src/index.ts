@@ -1,6 +1,6 @@
 export { CsvFolderAppender, csvLine } from "./csv-append.js";
 export type { PartitionOptions } from "./generate.js";
-export { generate, generateCounties, mergePartitions } from "./generate.js";
+export { generate, generateCounties, joinPartitions } from "./generate.js";
 export type {
   Partition,
   PartitionDataset,

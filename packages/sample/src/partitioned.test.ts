@@ -1,6 +1,6 @@
 import { audit, auditPartitioned } from "@shuangbao/core";
 import { describe, expect, it } from "vitest";
-import { generateCounties, mergePartitions } from "./generate.js";
+import { generateCounties, joinPartitions } from "./generate.js";
 
 describe("the partitioned audit of a small province", () => {
   it("equals the in-memory audit of the same data, merged", () => {
@@ -16,7 +16,7 @@ describe("the partitioned audit of a small province", () => {
       counties.map((p) => ({ county: p.county!.id, dataset: p.dataset as never })),
       { asOf: "2018-07-20" },
     );
-    const whole = audit(mergePartitions(partitions).dataset, { asOf: "2018-07-20" });
+    const whole = audit(joinPartitions(partitions).dataset, { asOf: "2018-07-20" });
     expect(whole.findings.length).toBeGreaterThan(100);
     expect(JSON.stringify(merged)).toBe(JSON.stringify(whole));
   }, 60_000);

@@ -8,24 +8,11 @@
  * Each iteration draws the same numbers again, so the iterable is re-readable and never stored.
  */
 import type { Visit } from "@shuangbao/core";
-import type { CountyDraft } from "./county.js";
 import { dayOf, isoOf } from "./dates.js";
+import { type CountyDraft, halfOf } from "./draft.js";
 import { dutyDays, PER_YEAR } from "./duty.js";
 import { Random } from "./random.js";
 import { staffId, staffIds } from "./staff.js";
-
-/** Visits left out by planted faults, each in one due calendar year. */
-export interface VisitFaults {
-  /** Household id → the calendar year in which its helper made half the visits required. */
-  fewHouseholdVisits: Map<string, number>;
-  /** Unit id → the calendar year in which its principal made one research visit too few. */
-  fewPrincipalVisits: Map<string, number>;
-  /** Unit id → the calendar year without staff visits. */
-  noStaffVisits: Map<string, number>;
-}
-
-/** What a planted household-visit fault keeps of a year's required visits. */
-export const halfOf = (required: number): number => Math.floor(required / 2);
 
 /**
  * The visits of a county partition as a re-iterable.

@@ -4,7 +4,6 @@
  * the answer to the findings and response limits. A job and its result are plain data: they
  * cross the thread boundary by structured clone (the body's bytes are moved, not copied).
  */
-import { PassThrough } from "node:stream";
 import {
   type AuditReport,
   audit,
@@ -15,12 +14,12 @@ import {
   findingsTable,
   PLAN_TABLES,
   type PlanTableId,
-  planAssignments,
+  parseParameterOverrides,
   planTable,
   type RuleSelection,
   type Table,
 } from "@shuangbao/core";
-import { InputError, readDatasetFromBytes, tableToCsv, writeTablesXlsx } from "@shuangbao/io";
+import { InputError, planAndAudit, readDatasetFromBytes, tablesFile } from "@shuangbao/io";
 import { type JobLimits, LIMIT_ENV, sizeText } from "../limits.js";
 import { maskedJson, maskReport, maskTable } from "../mask.js";
 import { type ProblemData, requestPart } from "../problem-kinds.js";
@@ -81,30 +80,13 @@ async function readChecked(
   return readDatasetFromBytes(data, { name });
 }
 
+/** The multipart `parameters` field: held to the JSON limits, then read as core reads overrides. */
 function parseOverrides(text: string, limits: JobLimits): Record<string, unknown> {
   checkJsonShape(new TextEncoder().encode(text), {
     jsonDepth: limits.jsonDepth,
     rows: limits.rows,
   });
-  let value: unknown;
-  try {
-    value = JSON.parse(text);
-  } catch (error) {
-    throw new JobProblem({
-      kind: "invalid-request",
-      detail: `字段 parameters 不是有效的 JSON · field parameters is not valid JSON: ${(error as Error).message}`,
-      part: "parameters",
-    });
-  }
-  if (typeof value !== "object" || value === null || Array.isArray(value)) {
-    throw new JobProblem({
-      kind: "invalid-request",
-      detail:
-        "字段 parameters 应为 JSON 对象 { 名称: 值 } · field parameters must be a JSON object { name: value }",
-      part: "parameters",
-    });
-  }
-  return value as Record<string, unknown>;
+  return parseParameterOverrides(text, { zh: "字段 parameters", en: "field parameters" });
 }
 
 /** The dataset of a job's body, and the overrides sent beside it (multipart only). */
@@ -154,14 +136,6 @@ async function readBody(
   return parameters ? { index, parameters } : { index };
 }
 
-async function xlsxBytes(tables: readonly Table[], headers: "zh" | "en"): Promise<Uint8Array> {
-  const stream = new PassThrough();
-  const chunks: Buffer[] = [];
-  stream.on("data", (chunk: Buffer) => chunks.push(chunk));
-  await writeTablesXlsx(tables, stream, { headers });
-  return new Uint8Array(Buffer.concat(chunks));
-}
-
 const JSON_TYPE = "application/json; charset=UTF-8";
 const encode = (text: string) => new TextEncoder().encode(text);
 const attachment = (name: string, ext: string) => `attachment; filename="${name}.${ext}"`;
@@ -173,25 +147,14 @@ async function tableBody(
   filename: string,
   lang: "zh" | "en" = "zh",
 ): Promise<{ body: Uint8Array; headers: Record<string, string> }> {
-  const out = job.unmasked ? table : maskTable(table);
-  if (job.format === "json") {
-    return {
-      body: encode(JSON.stringify({ ...out, rows: [...out.rows] })),
-      headers: { "Content-Type": JSON_TYPE },
-    };
-  }
-  if (job.format === "csv") {
-    return {
-      body: encode(tableToCsv(out, { headers: lang })),
-      headers: {
-        "Content-Type": "text/csv; charset=UTF-8",
-        "Content-Disposition": attachment(filename, "csv"),
-      },
-    };
-  }
+  const body = await tablesFile([job.unmasked ? table : maskTable(table)], job.format, {
+    headers: lang,
+  });
+  if (job.format === "json") return { body, headers: { "Content-Type": JSON_TYPE } };
+  const type = job.format === "csv" ? "text/csv; charset=UTF-8" : XLSX_TYPE;
   return {
-    body: await xlsxBytes([out], lang),
-    headers: { "Content-Type": XLSX_TYPE, "Content-Disposition": attachment(filename, "xlsx") },
+    body,
+    headers: { "Content-Type": type, "Content-Disposition": attachment(filename, job.format) },
   };
 }
 
@@ -230,18 +193,29 @@ async function answer(job: Job): Promise<{ body: Uint8Array; headers: Record<str
     return { body: table.body, headers: { ...table.headers, ...truncatedHeader } };
   }
   if (job.op === "plan") {
-    const plan = planAssignments(index, options);
+    const { plan, report } = planAndAudit(index, options);
     if (job.format === "json") {
+      // The plan, and whether the dataset it completes passes the audit (as the CLI prints it).
+      const answer = { ...plan, audit: { asOf: report.asOf, summary: report.summary } };
       return {
-        body: encode(job.unmasked ? JSON.stringify(plan) : maskedJson(plan)),
+        body: encode(job.unmasked ? JSON.stringify(answer) : maskedJson(answer)),
         headers: { "Content-Type": JSON_TYPE },
       };
     }
-    if (job.format === "csv") return tableBody(planTable(plan, job.table!), job, job.table!);
+    const s = report.summary;
+    const audited = { "X-Plan-Audit": `error=${s.error}, warning=${s.warning}, info=${s.info}` };
+    if (job.format === "csv") {
+      const table = await tableBody(planTable(plan, job.table!), job, job.table!);
+      return { body: table.body, headers: { ...table.headers, ...audited } };
+    }
     const tables = PLAN_TABLES.map((t) => planTable(plan, t));
     return {
-      body: await xlsxBytes(job.unmasked ? tables : tables.map(maskTable), "zh"),
-      headers: { "Content-Type": XLSX_TYPE, "Content-Disposition": attachment("plan", "xlsx") },
+      body: await tablesFile(job.unmasked ? tables : tables.map(maskTable), "xlsx"),
+      headers: {
+        "Content-Type": XLSX_TYPE,
+        "Content-Disposition": attachment("plan", "xlsx"),
+        ...audited,
+      },
     };
   }
   return tableBody(buildForm(job.form, index, options), job, job.form);

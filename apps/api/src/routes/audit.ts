@@ -1,9 +1,9 @@
 import { createRoute, z } from "@hono/zod-openapi";
+import { parseRuleSelection } from "@shuangbao/core";
 import { type Api, BEARER, JOB_PROBLEMS, type RouteDeps } from "../app-env.js";
 import { XLSX_TYPE } from "../dataset-body.js";
 import { dateInWindow } from "../date-window.js";
 import { outputFormat, unmaskAllowed } from "../respond.js";
-import { ruleSelection } from "../rule-selection.js";
 import { AuditReportSchema } from "../schemas.js";
 import { asOfParam, BINARY, DATASET_BODY, runJobRoute, unmaskParam } from "./shared.js";
 
@@ -88,7 +88,8 @@ export function registerAudit(app: Api, deps: RouteDeps): void {
     const q = c.req.valid("query");
     const unmasked = unmaskAllowed(c, q.unmask);
     const format = outputFormat(c);
-    const rules = ruleSelection(q);
+    // Checked before the body is read; a mistake is a 400 naming its query parameter.
+    const rules = parseRuleSelection({ only: q.rules, skip: q.skipRules, severity: q.severity });
     const asOf = dateInWindow(q.asOf, deps.today(), "query.asOf");
     return runJobRoute(
       c,

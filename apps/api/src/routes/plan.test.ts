@@ -1,6 +1,6 @@
+import { ID } from "@shuangbao/core/testing";
 import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
-import { ID } from "../../../../packages/core/src/testing/fixture.js";
 import { compliantCounty, FIXTURE_AS_OF, postJson, testApp, XLSX } from "../test-helpers.js";
 
 const withoutHelper = () => {
@@ -26,6 +26,23 @@ describe("POST /v1/plan", () => {
       [ID.h1, "三(一)"],
     ]);
     expect(plan.unresolved).toEqual([]);
+  });
+
+  it("audits the dataset the plan completes, as the CLI's plan does", async () => {
+    const { app } = testApp();
+    const res = await app.request(`/v1/plan?asOf=${FIXTURE_AS_OF}`, postJson(withoutHelper()));
+    const { audit } = (await res.json()) as {
+      audit: { asOf: string; summary: { error: number; byRule: Record<string, number> } };
+    };
+    expect(audit.asOf).toBe(FIXTURE_AS_OF);
+    // The office records the proposed helper after sign-off: until then the audit says so.
+    expect(audit.summary.byRule).toEqual({ "household.helper-recorded": 1 });
+    expect(audit.summary.error).toBe(1);
+    const csv = await app.request(
+      `/v1/plan?asOf=${FIXTURE_AS_OF}&table=householdAssignments`,
+      postJson(withoutHelper(), { Accept: "text/csv" }),
+    );
+    expect(csv.headers.get("X-Plan-Audit")).toBe("error=1, warning=0, info=0");
   });
 
   it("returns the table named by ?table as CSV, and needs it", async () => {

@@ -5,6 +5,7 @@ import { XLSX_TYPE } from "../dataset-body.js";
 import { dateInWindow } from "../date-window.js";
 import { ProblemError } from "../problem.js";
 import { outputFormat, unmaskAllowed } from "../respond.js";
+import { AuditReportSchema } from "../schemas.js";
 import { asOfParam, BINARY, DATASET_BODY, runJobRoute, unmaskParam } from "./shared.js";
 
 const MessageWithClause = z.object({ clause: z.string(), zh: z.string(), en: z.string() });
@@ -23,6 +24,16 @@ const PlanSchema = z
         reason: z.object({ zh: z.string(), en: z.string() }),
       }),
     ),
+    audit: z
+      .object({
+        asOf: z.string().openapi({ format: "date" }),
+        summary: AuditReportSchema.shape.summary,
+      })
+      .openapi({
+        description:
+          "The audit of the dataset completed by the plan, at `asOf`: what would still be " +
+          "wrong once the proposed rows are added (the CLI's `plan` prints the same).",
+      }),
   })
   .openapi("Plan");
 
@@ -35,8 +46,10 @@ const route = createRoute({
     "Proposes `villageAssignments` for poor villages without a current unit (二(二)) and " +
     "`householdAssignments` for households without a current helper (三(一)), starting on `asOf`; " +
     "each row with `because` (clause, zh, en); `unresolved` lists what could not be placed. " +
-    "JSON by default; with `Accept: text/csv` the table named by `table`; with the XLSX type one " +
-    "sheet per table. Resident ID and phone numbers are masked.",
+    "The plan is then applied and the completed dataset audited at `asOf`, as the CLI's `plan` " +
+    "does: `audit.summary` counts what would still be wrong (CSV and XLSX: the header " +
+    "`X-Plan-Audit`). JSON by default; with `Accept: text/csv` the table named by `table`; with " +
+    "the XLSX type one sheet per table. Resident ID and phone numbers are masked.",
   security: BEARER,
   request: {
     query: z.object({

@@ -6,7 +6,7 @@ import { RuleListSchema, RuleSchema } from "../schemas.js";
 
 /** A rule as data, without its check. */
 function ruleData(rule: Rule): z.infer<typeof RuleSchema> {
-  const { id, clause, severity, scope, title, quote, interpretation, messages } = rule;
+  const { id, clause, severity, scope, title, quote, interpretation, messages, reads } = rule;
   return {
     id,
     clause,
@@ -16,6 +16,7 @@ function ruleData(rule: Rule): z.infer<typeof RuleSchema> {
     quote,
     ...(interpretation ? { interpretation } : {}),
     messages,
+    reads: reads as Record<string, string[]>,
   };
 }
 

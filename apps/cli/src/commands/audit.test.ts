@@ -183,6 +183,17 @@ describe("shuangbao audit", () => {
     );
   });
 
+  it("reads the rule selection as the API does (core's parser): ID:LEVEL, commas, the bad entry named", async () => {
+    const sel = ["--severity", "unit.has-deputy:warning", "--skip-rule", "village.has-unit,x.y"];
+    const bad = await run(["audit", broken, ...AS_OF, ...sel]);
+    expect(bad.stderr).toBe(
+      "shuangbao audit: 没有编号为“x.y”的规则或数据检查 · unknown rule id “x.y”\n",
+    );
+    expect((await run(["audit", broken, ...AS_OF, ...sel.slice(0, 2)])).code).toBe(0);
+    const level = await run(["audit", broken, ...AS_OF, "--severity", "unit.has-deputy=fatal"]);
+    expect(level.stderr).toContain("“fatal”");
+  });
+
   it("takes list flags more than once", async () => {
     const r = await run([
       "audit",

@@ -4,13 +4,12 @@ import { extname } from "node:path";
 import {
   type AuditReport,
   audit,
-  CATALOGUE,
-  ConfigurationError,
-  DATA_CHECKS,
   findingsTable,
   maskReport,
   maskText,
   parametersOn,
+  parseParameterOverrides,
+  parseRuleSelection,
   type Severity,
 } from "@shuangbao/core";
 import { renderReportHtml, type SourceStructure, tableToCsv, writeReportXlsx } from "@shuangbao/io";
@@ -20,7 +19,6 @@ import { renderText } from "../render/text.js";
 import { VERSION } from "../version.js";
 import {
   checkOutput,
-  configurationError,
   configured,
   dateFlag,
   EXIT,
@@ -59,9 +57,9 @@ export const auditSpec = command({
     force: "覆盖已存在的输出文件 · overwrite an existing output file",
     lang: "语言 · zh | en, for text and tables (default zh)",
     "fail-on": "退出码1的最低级别 · error | warning | info | never (default error)",
-    rule: "只运行该规则 · run only this rule (repeatable)",
-    "skip-rule": "跳过该规则 · skip this rule or data check (repeatable)",
-    severity: "调整级别 · override a severity, ID=LEVEL (repeatable)",
+    rule: "只运行该规则 · run only this rule (repeatable, or comma-separated)",
+    "skip-rule": "跳过该规则 · skip this rule or data check (repeatable, or comma-separated)",
+    severity: "调整级别 · override a severity, ID=LEVEL (repeatable, or comma-separated)",
     params: "参数文件 · flat { name: value } JSON of parameter overrides",
     mask: "遮盖身份证号和手机号 · mask resident ID and phone numbers in every output",
     quiet: "不输出报告 · print nothing; use the exit code",
@@ -79,19 +77,6 @@ export const auditSpec = command({
 const FAIL_ON = ["error", "warning", "info", "never"] as const;
 const RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
 
-function severityOverrides(values: string[] | undefined): Record<string, Severity> {
-  const out: Record<string, Severity> = {};
-  for (const v of values ?? []) {
-    const m = /^([^=]+)=(error|warning|info)$/.exec(v);
-    if (!m)
-      throw new UsageError(
-        `--severity 须写作“规则编号=error|warning|info” · must be ID=error|warning|info, not “${v}”`,
-      );
-    out[m[1]!] = m[2] as Severity;
-  }
-  return out;
-}
-
 /** Reads a `--params` file: flat `{ name: value }` JSON, a UTF-8 BOM allowed. */
 export async function readParams(
   path: string | undefined,
@@ -104,20 +89,9 @@ export async function readParams(
     const code = (error as NodeJS.ErrnoException).code ?? "";
     throw new UsageError(`--params：无法读取“${path}” · cannot read ${path}: ${code}`);
   }
-  let doc: unknown;
-  try {
-    doc = JSON.parse(text.replace(/^\uFEFF/, ""));
-  } catch (error) {
-    throw new UsageError(
-      `--params：“${path}”不是有效的JSON · ${path} is not valid JSON: ${(error as Error).message}`,
-    );
-  }
-  if (typeof doc !== "object" || doc === null || Array.isArray(doc)) {
-    throw new UsageError(
-      `--params：“${path}”须为一层的 { 参数名: 值 } 对象 · ${path} must be a flat JSON object { name: value }`,
-    );
-  }
-  return doc as Record<string, unknown>;
+  return configured(() =>
+    parseParameterOverrides(text, { zh: `--params 文件“${path}”`, en: `--params file “${path}”` }),
+  );
 }
 
 const FORMATS = ["text", "json", "csv", "xlsx", "html"] as const;
@@ -164,17 +138,15 @@ export async function runAudit(argv: string[], io: CliIo): Promise<number> {
   const failOn = oneOf("fail-on", values["fail-on"], FAIL_ON, "error");
   if (format === "xlsx" && !output)
     throw new UsageError("--format xlsx 需要 --output 文件 · --format xlsx needs --output FILE");
-  const severity = severityOverrides(values.severity);
+  // Said before a long read: an unknown rule id, level or parameter, a parameter of the wrong kind.
+  const rules = configured(() =>
+    parseRuleSelection({
+      only: values.rule,
+      skip: values["skip-rule"],
+      severity: values.severity,
+    }),
+  );
   const parameters = await readParams(values.params);
-  // Said before a long read: an unknown rule id or parameter, a parameter of the wrong kind.
-  const known = new Set<string>([...CATALOGUE.map((r) => r.id), ...Object.keys(DATA_CHECKS)]);
-  for (const id of [
-    ...(values.rule ?? []),
-    ...(values["skip-rule"] ?? []),
-    ...Object.keys(severity),
-  ])
-    if (!known.has(id))
-      throw configurationError(new ConfigurationError("rules", `unknown rule id “${id}”`));
   configured(() => parametersOn(asOf, parameters));
   const target = { inputs: [input, values.params], force: values.force };
   // Before any work: a refused or unwritable output is said at once, not after a long read.
@@ -189,11 +161,7 @@ export async function runAudit(argv: string[], io: CliIo): Promise<number> {
     audit(index, {
       asOf,
       ...(parameters ? { parameters } : {}),
-      rules: {
-        ...(values.rule ? { only: values.rule } : {}),
-        ...(values["skip-rule"] ? { skip: values["skip-rule"] } : {}),
-        severity,
-      },
+      rules,
     }),
   );
   timings.audit = Math.round(performance.now() - t);

@@ -6,7 +6,7 @@
 import { writeFile } from "node:fs/promises";
 import { extname, join } from "node:path";
 import { buildForm, FORMS, type Table } from "@shuangbao/core";
-import { writeFormsXlsx, writeTableCsv } from "@shuangbao/io";
+import { tablesFile, writeFormsXlsx } from "@shuangbao/io";
 import { command, parse } from "../args.js";
 import { type CliIo, UsageError } from "../io.js";
 import {
@@ -104,8 +104,12 @@ export async function runForms(argv: string[], io: CliIo): Promise<number> {
   await writeOutputFolder(dir!, target, async (tmp) => {
     for (const [i, table] of tables.entries()) {
       const name = join(tmp, `${FORMS[i]!.id}.${format}`);
-      if (format === "csv") await writeTableCsv(table, name);
-      else await writeFile(name, await writeFormsXlsx([table], options));
+      await writeFile(
+        name,
+        format === "csv"
+          ? await tablesFile([table], "csv")
+          : await writeFormsXlsx([table], options),
+      );
     }
   });
   tables.forEach((t, i) => {

@@ -1,9 +1,9 @@
 import { mkdtemp, readdir, readFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { byId, compliantCounty, ID } from "@shuangbao/core/testing";
 import { writeDatasetCsv } from "@shuangbao/io";
 import { describe, expect, it } from "vitest";
-import { byId, compliantCounty, ID } from "../../../../packages/core/src/testing/fixture.js";
 import { run } from "../../test/run.js";
 
 async function folder(change: (d: ReturnType<typeof compliantCounty>) => void) {

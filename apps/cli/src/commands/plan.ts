@@ -1,16 +1,11 @@
-/** `shuangbao plan <path> --out DIR`: propose contracts and helpers for what is missing. */
+/**
+ * `shuangbao plan <path> --out DIR`: propose contracts and helpers for what is missing, and say
+ * whether the dataset completed by the proposal would pass the audit (as `POST /v1/plan` does).
+ */
 import { writeFile } from "node:fs/promises";
 import { join } from "node:path";
-import {
-  applyPlan,
-  audit,
-  PLAN_TABLES,
-  type Plan,
-  planAssignments,
-  planTable,
-  zhDate,
-} from "@shuangbao/core";
-import { writeTableCsv, writeTablesXlsx } from "@shuangbao/io";
+import { PLAN_TABLES, planTable, zhDate } from "@shuangbao/core";
+import { planAndAudit, tablesFile } from "@shuangbao/io";
 import { command, parse } from "../args.js";
 import { type CliIo, UsageError } from "../io.js";
 import {
@@ -26,7 +21,8 @@ import {
 
 export const planSpec = command({
   name: "plan",
-  summary: "为缺少包村单位的贫困村和缺少帮扶责任人的贫困户提出安排 · Propose contracts and helpers",
+  summary:
+    "为缺少包村单位的贫困村和缺少帮扶责任人的贫困户提出安排，并核查补全后的数据集 · Propose contracts and helpers, and audit the dataset they complete",
   usage:
     "shuangbao plan <path> --out DIR [--as-of YYYY-MM-DD] [--format csv|xlsx] [--lang zh|en] [--force]",
   positionals: { min: 1, max: 1 },
@@ -65,18 +61,12 @@ export async function runPlan(argv: string[], io: CliIo): Promise<number> {
   await checkOutputFolder(dir, target);
   const show = progress(io);
   const index = await readInput(input, { onRows: show.rows });
-  show.phase("规划 planning");
-  const plan: Plan = configured(() => planAssignments(index, { asOf }));
-  const completed = applyPlan(index.toDataset(), plan);
-  show.phase("核查 auditing");
-  const report = audit(completed, { asOf });
+  show.phase("规划并核查 planning, auditing");
+  const { plan, completed, report } = configured(() => planAndAudit(index, { asOf }));
   show.done();
   await writeOutputFolder(dir, target, async (tmp) => {
-    for (const c of PLAN_TABLES) {
-      const table = planTable(plan, c);
-      if (format === "csv") await writeTableCsv(table, join(tmp, `${c}.csv`));
-      else await writeTablesXlsx([table], join(tmp, `${c}.xlsx`));
-    }
+    for (const c of PLAN_TABLES)
+      await writeFile(join(tmp, `${c}.${format}`), await tablesFile([planTable(plan, c)], format));
     await writeFile(join(tmp, "dataset.json"), `${JSON.stringify(completed)}\n`);
   });
   const zh = lang === "zh";

@@ -73,9 +73,10 @@ export async function readInput(path: string, options: ReadOptions = {}): Promis
 
 /**
  * A core `ConfigurationError` (an unknown rule id, a bad parameter) as a usage error, Chinese
- * first.
+ * first: as core says it when it says it in both languages, else with the Chinese added here.
  */
-export function configurationError(error: ConfigurationError): UsageError {
+function configurationError(error: ConfigurationError): UsageError {
+  if (error.zh !== undefined) return new UsageError(error.message);
   const named = /“([^”]+)”/.exec(error.message)?.[1];
   let zh: string;
   if (error.path.startsWith("parameters.")) {
