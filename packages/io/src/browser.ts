@@ -9,6 +9,13 @@ export { cellText, tableToCsv } from "./csv-writer.js";
 export type { CsvEncoding } from "./decode.js";
 export { decodeCsv, detectEncoding, looksBinary } from "./decode.js";
 export { InputError } from "./errors.js";
+export type { ReadLimits } from "./limits.js";
+export {
+  DEFAULT_READ_LIMITS,
+  READ_LIMIT_ENV,
+  ReadLimitError,
+  readLimitsFromEnv,
+} from "./limits.js";
 export type { FileBytes, ReadOptions } from "./read-bytes.js";
 export { readDatasetFromBytes, readDatasetFromFiles } from "./read-bytes.js";
 export type { Chart, ChartOption } from "./report-charts.js";

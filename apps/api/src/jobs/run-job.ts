@@ -20,19 +20,17 @@ import {
   type RuleSelection,
   type Table,
 } from "@shuangbao/core";
-import { InputError, readDatasetFromBytes, tableToCsv, writeTablesXlsx } from "@shuangbao/io";
+import {
+  InputError,
+  ReadLimitError,
+  readDatasetFromBytes,
+  tableToCsv,
+  writeTablesXlsx,
+} from "@shuangbao/io";
 import { type JobLimits, LIMIT_ENV, sizeText } from "../limits.js";
 import { maskedJson, maskReport, maskTable } from "../mask.js";
 import { type ProblemData, requestPart } from "../problem-kinds.js";
-import {
-  charsetOf,
-  checkArchive,
-  checkJsonShape,
-  isZip,
-  JobProblem,
-  jsonUtf8,
-  looksJson,
-} from "./guards.js";
+import { charsetOf, checkJsonShape, JobProblem, jsonUtf8, looksJson } from "./guards.js";
 
 export const XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
@@ -75,10 +73,11 @@ async function readChecked(
   if (json || looksJson(bytes)) {
     data = jsonUtf8(bytes, charset);
     checkJsonShape(data, limits);
-  } else if (isZip(bytes)) {
-    await checkArchive(bytes, limits.inflatedBytes);
   }
-  return readDatasetFromBytes(data, { name });
+  // io holds the read to the limits: zip entries and workbook parts counted as they inflate
+  // (an entry that is not read is never inflated), rows per collection, cells per sheet.
+  const { inflatedBytes, rows, cells } = limits;
+  return readDatasetFromBytes(data, { name, limits: { inflatedBytes, rows, cells } });
 }
 
 function parseOverrides(text: string, limits: JobLimits): Record<string, unknown> {
@@ -254,6 +253,12 @@ function failure(error: unknown): JobResult {
     return {
       ok: false,
       problem: { kind: "invalid-request", detail: error.message, part: requestPart(error.path) },
+    };
+  }
+  if (error instanceof ReadLimitError) {
+    return {
+      ok: false,
+      problem: { kind: "too-large", detail: error.message, part: "body", limit: error.limit },
     };
   }
   if (error instanceof InputError) {

@@ -64,7 +64,7 @@ export async function runPlan(argv: string[], io: CliIo): Promise<number> {
   };
   await checkOutputFolder(dir, target);
   const show = progress(io);
-  const index = await readInput(input, { onRows: show.rows });
+  const index = await readInput(input, { onRows: show.rows }, io.env);
   show.phase("规划 planning");
   const plan: Plan = configured(() => planAssignments(index, { asOf }));
   const completed = applyPlan(index.toDataset(), plan);
