@@ -23,6 +23,8 @@ export type Api = OpenAPIHono<AppEnv>;
 
 /** What routes need from the app's options. */
 export interface RouteDeps {
+  /** The API's version (written in HTML reports). */
+  version: string;
   /** Today's date in Asia/Shanghai (the default `asOf` and `on`). */
   today(): string;
   limits: Limits;

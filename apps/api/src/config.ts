@@ -58,6 +58,8 @@ Environment:
   SHUANGBAO_API_KEYS           comma-separated Bearer keys for /v1 (required)
   SHUANGBAO_UNMASK_KEYS        comma-separated keys that may also send unmask=true
   SHUANGBAO_CORS_ORIGINS       comma-separated origins allowed by CORS (default: CORS off)
+  SHUANGBAO_WEB_PAGE           the browser audit page served at / (default: the built
+                               apps/web page beside server.js; off: none)
   HOST                         address to listen on (default 127.0.0.1)
   PORT                         port (default 8787)
 Limits (a request over one is refused with a problem naming the variable):

@@ -24,22 +24,23 @@ import {
   InputError,
   ReadLimitError,
   readDatasetFromBytes,
+  renderReportHtml,
   tableToCsv,
   writeTablesXlsx,
 } from "@shuangbao/io";
 import { type JobLimits, LIMIT_ENV, sizeText } from "../limits.js";
-import { maskedJson, maskReport, maskTable } from "../mask.js";
+import { maskedJson, maskReport, maskTable, maskText } from "../mask.js";
 import { type ProblemData, requestPart } from "../problem-kinds.js";
 import { charsetOf, checkJsonShape, JobProblem, jsonUtf8, looksJson } from "./guards.js";
 
 export const XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
-/** What a data response is written as. */
-export type OutputFormat = "json" | "csv" | "xlsx";
+/** What a data response is written as (`html`: the audit report as a page). */
+export type OutputFormat = "json" | "csv" | "xlsx" | "html";
 
 /** What a job does, by route. */
 export type JobTask =
-  | { op: "audit"; rules: RuleSelection; lang: "zh" | "en" }
+  | { op: "audit"; rules: RuleSelection; lang: "zh" | "en"; version: string }
   | { op: "plan"; table?: PlanTableId | undefined }
   | { op: "form"; form: FormId };
 
@@ -109,12 +110,13 @@ function parseOverrides(text: string, limits: JobLimits): Record<string, unknown
 /** The dataset of a job's body, and the overrides sent beside it (multipart only). */
 async function readBody(
   job: Job,
-): Promise<{ index: DatasetIndex; parameters?: Record<string, unknown> }> {
+): Promise<{ index: DatasetIndex; parameters?: Record<string, unknown>; name: string }> {
   const type = mediaType(job.contentType);
   if (type !== "multipart/form-data") {
     const json = type === "application/json";
     return {
       index: await readChecked(job.body, "body", charsetOf(job.contentType), json, job.limits),
+      name: "body",
     };
   }
   let form: FormData;
@@ -150,7 +152,8 @@ async function readBody(
     mediaType(file.type) === "application/json",
     job.limits,
   );
-  return parameters ? { index, parameters } : { index };
+  const name = file.name || "file";
+  return parameters ? { index, parameters, name } : { index, name };
 }
 
 async function xlsxBytes(tables: readonly Table[], headers: "zh" | "en"): Promise<Uint8Array> {
@@ -196,7 +199,7 @@ async function tableBody(
 
 /** The answer of a job, before the response limit. */
 async function answer(job: Job): Promise<{ body: Uint8Array; headers: Record<string, string> }> {
-  const { index, parameters } = await readBody(job);
+  const { index, parameters, name } = await readBody(job);
   const options = { asOf: job.asOf, ...(parameters ? { parameters } : {}) };
   if (job.op === "audit") {
     const full = audit(index, { ...options, rules: job.rules });
@@ -218,6 +221,19 @@ async function answer(job: Job): Promise<{ body: Uint8Array; headers: Record<str
       return {
         body: encode(JSON.stringify(shown)),
         headers: { "Content-Type": JSON_TYPE, ...truncatedHeader },
+      };
+    }
+    if (job.format === "html") {
+      // The page is masked as a whole, as the CLI's `--mask` does: every string it shows.
+      const page = renderReportHtml(report as AuditReport, index, {
+        lang: job.lang,
+        inputs: [name],
+        version: job.version,
+        ...(parameters ? { overrides: parameters } : {}),
+      });
+      return {
+        body: encode(job.unmasked ? page : maskText(page)),
+        headers: { "Content-Type": "text/html; charset=UTF-8", ...truncatedHeader },
       };
     }
     const table = await tableBody(

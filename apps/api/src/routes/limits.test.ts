@@ -308,8 +308,10 @@ describe("masking every shape of a personal number", () => {
       d.people[0]!.idNumber = id;
       const json = await (await app.request(url, postJson(d))).text();
       const csv = await (await app.request(url, postJson(d, { Accept: "text/csv" }))).text();
+      const html = await (await app.request(url, postJson(d, { Accept: "text/html" }))).text();
+      expect(html).toContain("<!doctype html>");
       const digits = id.normalize("NFKC").replace(/\D/g, "");
-      for (const text of [json, csv]) {
+      for (const text of [json, csv, html]) {
         expect(text, shape).not.toContain(id);
         expect(text.normalize("NFKC").replace(/[ -]/g, ""), shape).not.toContain(digits);
       }
