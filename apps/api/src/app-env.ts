@@ -25,6 +25,8 @@ export type Api = OpenAPIHono<AppEnv>;
 export interface RouteDeps {
   /** The API's version (written in HTML reports). */
   version: string;
+  /** Whether personal names are masked too (`SHUANGBAO_MASK_NAMES`). */
+  maskNames: boolean;
   /** Today's date in Asia/Shanghai (the default `asOf` and `on`). */
   today(): string;
   limits: Limits;

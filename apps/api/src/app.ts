@@ -39,6 +39,11 @@ export interface AppOptions {
    * threads; by default jobs run in-process (tests, runtimes without worker threads).
    */
   jobs?: JobQueue;
+  /**
+   * Mask personal names too (people's, household heads': 张三 → 张*) in every response, as ID and
+   * phone numbers always are; `unmask=true` with an unmask key lifts it. Default false.
+   */
+  maskNames?: boolean;
   /** Origins allowed by CORS; CORS is off when absent or empty. */
   corsOrigins?: readonly string[];
   /** Where the per-request log lines go (default `console.log`). */
@@ -96,7 +101,14 @@ export function createApp(options: AppOptions = {}): OpenAPIHono<AppEnv> {
   const now = options.now ?? (() => new Date());
   const limits: Limits = { ...DEFAULT_LIMITS, ...options.limits };
   const queue = options.jobs ?? new JobQueue(inlineRunner(), limits);
-  const deps = { version, today: () => shanghaiDate(now()), limits, queue, log };
+  const deps = {
+    version,
+    maskNames: options.maskNames ?? false,
+    today: () => shanghaiDate(now()),
+    limits,
+    queue,
+    log,
+  };
 
   const app = new OpenAPIHono<AppEnv>({
     defaultHook: (result) => {

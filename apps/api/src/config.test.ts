@@ -15,6 +15,7 @@ describe("serverConfig", () => {
         unmaskKeys: [],
         insecureNoAuth: false,
         limits: DEFAULT_LIMITS,
+        maskNames: false,
       },
       server: DEFAULT_TIMEOUTS,
       warnings: [],

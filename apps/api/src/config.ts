@@ -58,6 +58,8 @@ Environment:
   SHUANGBAO_API_KEYS           comma-separated Bearer keys for /v1 (required)
   SHUANGBAO_UNMASK_KEYS        comma-separated keys that may also send unmask=true
   SHUANGBAO_CORS_ORIGINS       comma-separated origins allowed by CORS (default: CORS off)
+  SHUANGBAO_MASK_NAMES         true: mask people's and household heads' names too (张三 → 张*)
+                               in every response, like ID numbers; an unmask key lifts it
   SHUANGBAO_WEB_PAGE           the browser audit page served at / (default: the built
                                apps/web page beside server.js; off: none)
   HOST                         address to listen on (default 127.0.0.1)
@@ -216,6 +218,13 @@ export function serverConfig(
     throw new ServerConfigError(`PORT 应为 0–65535 · must be a port number, not “${portText}”`);
   }
   const corsOrigins = list(env.SHUANGBAO_CORS_ORIGINS);
+  const maskNamesText = env.SHUANGBAO_MASK_NAMES?.trim().toLowerCase() || "false";
+  if (!["true", "false", "1", "0"].includes(maskNamesText)) {
+    throw new ServerConfigError(
+      `SHUANGBAO_MASK_NAMES 应为 true 或 false · must be true or false, not “${maskNamesText.slice(0, 20)}”`,
+    );
+  }
+  const maskNames = maskNamesText === "true" || maskNamesText === "1";
   return {
     host: env.HOST?.trim() || "127.0.0.1",
     port,
@@ -224,6 +233,7 @@ export function serverConfig(
       unmaskKeys,
       insecureNoAuth,
       limits,
+      maskNames,
       ...(corsOrigins.length > 0 ? { corsOrigins } : {}),
     },
     server,

@@ -35,6 +35,7 @@ export {
 export type { Provenance } from "./engine/loader.js";
 export { addDatasetObject, DatasetLoader, dataFinding, loadDataset } from "./engine/loader.js";
 export { maskFinding, maskReport, maskText } from "./engine/mask.js";
+export { maskName, maskReportNames, nameMasker } from "./engine/mask-names.js";
 export type { Partition, PartitionResult } from "./engine/partitioned-audit.js";
 export {
   auditPartition,

@@ -29,7 +29,14 @@ import {
   writeTablesXlsx,
 } from "@shuangbao/io";
 import { type JobLimits, LIMIT_ENV, sizeText } from "../limits.js";
-import { maskedJson, maskReport, maskTable, maskText } from "../mask.js";
+import {
+  maskedJson,
+  maskReport,
+  maskReportNames,
+  maskTable,
+  maskText,
+  nameMasker,
+} from "../mask.js";
 import { type ProblemData, requestPart } from "../problem-kinds.js";
 import { charsetOf, checkJsonShape, JobProblem, jsonUtf8, looksJson } from "./guards.js";
 
@@ -51,6 +58,8 @@ export type Job = JobTask & {
   asOf: string;
   format: OutputFormat;
   unmasked: boolean;
+  /** Mask personal names too (`SHUANGBAO_MASK_NAMES`, and not unmasked). */
+  maskNames: boolean;
   limits: JobLimits;
 };
 
@@ -173,9 +182,10 @@ async function tableBody(
   table: Table,
   job: Job,
   filename: string,
+  names: ((text: string) => string) | undefined,
   lang: "zh" | "en" = "zh",
 ): Promise<{ body: Uint8Array; headers: Record<string, string> }> {
-  const out = job.unmasked ? table : maskTable(table);
+  const out = job.unmasked ? table : maskTable(table, names);
   if (job.format === "json") {
     return {
       body: encode(JSON.stringify({ ...out, rows: [...out.rows] })),
@@ -200,6 +210,8 @@ async function tableBody(
 /** The answer of a job, before the response limit. */
 async function answer(job: Job): Promise<{ body: Uint8Array; headers: Record<string, string> }> {
   const { index, parameters, name } = await readBody(job);
+  // Personal names, where configured: masked where a text names a person's or a household's row.
+  const names = job.maskNames ? nameMasker(index) : undefined;
   const options = { asOf: job.asOf, ...(parameters ? { parameters } : {}) };
   if (job.op === "audit") {
     const full = audit(index, { ...options, rules: job.rules });
@@ -217,7 +229,8 @@ async function answer(job: Job): Promise<{ body: Uint8Array; headers: Record<str
       : {};
     if (job.format === "json") {
       // maskReport keeps every other property of the report (`truncated` too), in order.
-      const shown = job.unmasked ? report : maskReport(report as AuditReport);
+      const masked = job.unmasked ? report : maskReport(report as AuditReport);
+      const shown = names ? maskReportNames(masked as AuditReport, index) : masked;
       return {
         body: encode(JSON.stringify(shown)),
         headers: { "Content-Type": JSON_TYPE, ...truncatedHeader },
@@ -232,7 +245,7 @@ async function answer(job: Job): Promise<{ body: Uint8Array; headers: Record<str
         ...(parameters ? { overrides: parameters } : {}),
       });
       return {
-        body: encode(job.unmasked ? page : maskText(page)),
+        body: encode(job.unmasked ? page : names ? names(maskText(page)) : maskText(page)),
         headers: { "Content-Type": "text/html; charset=UTF-8", ...truncatedHeader },
       };
     }
@@ -240,6 +253,7 @@ async function answer(job: Job): Promise<{ body: Uint8Array; headers: Record<str
       findingsTable(report, index, job.lang),
       job,
       "findings",
+      names,
       job.lang,
     );
     return { body: table.body, headers: { ...table.headers, ...truncatedHeader } };
@@ -248,18 +262,20 @@ async function answer(job: Job): Promise<{ body: Uint8Array; headers: Record<str
     const plan = planAssignments(index, options);
     if (job.format === "json") {
       return {
-        body: encode(job.unmasked ? JSON.stringify(plan) : maskedJson(plan)),
+        body: encode(job.unmasked ? JSON.stringify(plan) : maskedJson(plan, names)),
         headers: { "Content-Type": JSON_TYPE },
       };
     }
-    if (job.format === "csv") return tableBody(planTable(plan, job.table!), job, job.table!);
+    if (job.format === "csv") {
+      return tableBody(planTable(plan, job.table!), job, job.table!, names);
+    }
     const tables = PLAN_TABLES.map((t) => planTable(plan, t));
     return {
-      body: await xlsxBytes(job.unmasked ? tables : tables.map(maskTable), "zh"),
+      body: await xlsxBytes(job.unmasked ? tables : tables.map((t) => maskTable(t, names)), "zh"),
       headers: { "Content-Type": XLSX_TYPE, "Content-Disposition": attachment("plan", "xlsx") },
     };
   }
-  return tableBody(buildForm(job.form, index, options), job, job.form);
+  return tableBody(buildForm(job.form, index, options), job, job.form, names);
 }
 
 /** The problem an error thrown by a job is, or an unexpected error's class and frames. */
