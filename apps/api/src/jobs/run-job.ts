@@ -238,7 +238,7 @@ async function answer(job: Job): Promise<{ body: Uint8Array; headers: Record<str
     }
     if (job.format === "html") {
       // The page is masked as a whole, as the CLI's `--mask` does: every string it shows.
-      const page = renderReportHtml(report as AuditReport, index, {
+      const page = await renderReportHtml(report as AuditReport, index, {
         lang: job.lang,
         inputs: [name],
         version: job.version,

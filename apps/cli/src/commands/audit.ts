@@ -217,7 +217,7 @@ export async function runAudit(argv: string[], io: CliIo): Promise<number> {
       });
     else if (format === "html")
       content = masked(
-        renderReportHtml(report, index, {
+        await renderReportHtml(report, index, {
           lang,
           inputs: [input],
           version: VERSION,
