@@ -3,8 +3,9 @@
  * streamed to a CSV folder), then measures in a fresh process each phase — read, load, audit, plan,
  * forms — and the API: the county sample at concurrency 1, 4, 16 and 64 from a second process on
  * loopback (audits/s, p50/p99, /healthz latency meanwhile), against a single worker at 4 and 64,
- * and a burst of valid and hostile requests. `--only api` runs the API part alone (after
- * `pnpm build`): `node --import tsx bench/run.ts --only api`.
+ * and a burst of valid and hostile requests; then the browser page in Chromium on the county
+ * sample and a city of about 200,000 households (bench/web.ts). `--only api` or `--only web` runs
+ * that part alone (after `pnpm build`): `node --import tsx bench/run.ts --only api`.
  * `pnpm bench --scale national --partitions N` audits N county partitions on worker threads (the
  * map), merges them (the reduce), and extrapolates to the nation. Prints a table and writes
  * `bench/results.json`. Runs the built packages (`pnpm bench` builds first).
@@ -20,6 +21,7 @@ import { Worker } from "node:worker_threads";
 import { mergePartitions, type PartitionResult } from "@shuangbao/core";
 import { datasetJson, generate, generateCounties, writeSample } from "@shuangbao/sample";
 import { type PhaseResult, peakRssMiB } from "./measure.js";
+import { webBench } from "./web.js";
 
 const { values } = parseArgs({
   options: {
@@ -326,18 +328,49 @@ async function national() {
   process.stdout.write(`${JSON.stringify(results.national, null, 2)}\n`);
 }
 
+async function web() {
+  process.stderr.write("web: the page in Chromium, county and city\n");
+  const figures = await webBench({
+    page: `${here}../apps/web/dist/index.html`,
+    examples: `${here}../examples`,
+    out: values.out!,
+    seed,
+    asOf: ASOF,
+  });
+  results.web = {
+    date: new Date().toISOString().slice(0, 10),
+    ...figures,
+    targets: {
+      "county in a few seconds (< 10 s)": figures.county.seconds < 10,
+      "city: the page's main thread never stalls 1 s or more":
+        figures.city.mainThreadMaxGapMs < 1000,
+    },
+  };
+  for (const r of [figures.county, figures.city]) {
+    process.stdout.write(
+      `web ${r.dataset}: ${r.households} households, ${r.seconds} s, ${r.findings} findings; main thread max gap ${r.mainThreadMaxGapMs} ms (p99 ${r.mainThreadP99GapMs} ms); Chromium peak ${r.chromiumPeakRssMiB} MiB\n`,
+    );
+  }
+}
+
 if (values.only === "api") await api();
+else if (values.only === "web") await web();
 else if (values.scale === "national") await national();
 else {
   await province();
   await api();
+  await web();
 }
 // Keep the other scale's figures: `pnpm bench` and `pnpm bench --scale national` fill one file.
 const previous = existsSync(`${here}results.json`)
   ? (JSON.parse(await readFile(`${here}results.json`, "utf8")) as Record<string, unknown>)
   : {};
-// `--only api` replaces the api figures alone (the top-level date is the full run's).
+// `--only api|web` replaces those figures alone (the top-level date is the full run's).
 const merged =
-  values.only === "api" ? { ...previous, api: results.api } : { ...previous, ...results };
+  values.only === "api"
+    ? { ...previous, api: results.api }
+    : values.only === "web"
+      ? { ...previous, web: results.web }
+      : { ...previous, ...results };
 await writeFile(`${here}results.json`, `${JSON.stringify(merged, null, 2)}\n`);
 process.stdout.write(`written ${here}results.json\n`);

@@ -23,6 +23,10 @@ export type Api = OpenAPIHono<AppEnv>;
 
 /** What routes need from the app's options. */
 export interface RouteDeps {
+  /** The API's version (written in HTML reports). */
+  version: string;
+  /** Whether personal names are masked too (`SHUANGBAO_MASK_NAMES`). */
+  maskNames: boolean;
   /** Today's date in Asia/Shanghai (the default `asOf` and `on`). */
   today(): string;
   limits: Limits;

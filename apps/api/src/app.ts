@@ -15,6 +15,7 @@ import { registerAudit } from "./routes/audit.js";
 import { DOCS_CSP, registerDocs } from "./routes/docs.js";
 import { registerForms } from "./routes/forms.js";
 import { registerHealth } from "./routes/health.js";
+import { PAGE_CSP, registerPage } from "./routes/page.js";
 import { registerParameters } from "./routes/parameters.js";
 import { registerPlan } from "./routes/plan.js";
 import { registerRules } from "./routes/rules.js";
@@ -38,6 +39,11 @@ export interface AppOptions {
    * threads; by default jobs run in-process (tests, runtimes without worker threads).
    */
   jobs?: JobQueue;
+  /**
+   * Mask personal names too (people's, household heads': 张三 → 张*) in every response, as ID and
+   * phone numbers always are; `unmask=true` with an unmask key lifts it. Default false.
+   */
+  maskNames?: boolean;
   /** Origins allowed by CORS; CORS is off when absent or empty. */
   corsOrigins?: readonly string[];
   /** Where the per-request log lines go (default `console.log`). */
@@ -46,6 +52,8 @@ export interface AppOptions {
   now?: () => Date;
   /** The docs' static files (`swaggerUiAssets()` on Node); without them /docs is not served. */
   docsAssets?: DocsAssets;
+  /** The browser audit page (apps/web's `index.html`), served at `/`; without it `/` is a 404. */
+  webPage?: Uint8Array;
 }
 
 /** The default body limit: 50 MiB. */
@@ -57,6 +65,10 @@ const API_CSP = {
   baseUri: ["'none'"],
   formAction: ["'none'"],
 };
+
+/** The CSP of an HTML audit report (`Accept: text/html` on `POST /v1/audit`). */
+const REPORT_CSP =
+  "default-src 'none'; style-src 'unsafe-inline'; img-src data:; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
 
 /** A route path of Hono (`/v1/rules/:id`) as a regular expression. */
 const pathPattern = (path: string) =>
@@ -89,7 +101,14 @@ export function createApp(options: AppOptions = {}): OpenAPIHono<AppEnv> {
   const now = options.now ?? (() => new Date());
   const limits: Limits = { ...DEFAULT_LIMITS, ...options.limits };
   const queue = options.jobs ?? new JobQueue(inlineRunner(), limits);
-  const deps = { today: () => shanghaiDate(now()), limits, queue, log };
+  const deps = {
+    version,
+    maskNames: options.maskNames ?? false,
+    today: () => shanghaiDate(now()),
+    limits,
+    queue,
+    log,
+  };
 
   const app = new OpenAPIHono<AppEnv>({
     defaultHook: (result) => {
@@ -118,13 +137,21 @@ export function createApp(options: AppOptions = {}): OpenAPIHono<AppEnv> {
     if (!c.res.headers.has("Cache-Control")) c.res.headers.set("Cache-Control", "no-store");
     // While the server stops, every answer closes its connection.
     if (queue.draining) c.res.headers.set("Connection", "close");
+    // An HTML audit report is read in a browser: its inline styles and SVG charts may show,
+    // nothing else (it has no script and makes no request).
+    if (c.req.path === "/v1/audit" && c.res.headers.get("Content-Type")?.startsWith("text/html")) {
+      c.res.headers.set("Content-Security-Policy", REPORT_CSP);
+    }
   });
   const apiHeaders = secureHeaders({ contentSecurityPolicy: API_CSP });
   const docsHeaders = secureHeaders({ contentSecurityPolicy: DOCS_CSP });
+  const pageHeaders = secureHeaders({ contentSecurityPolicy: PAGE_CSP });
   app.use((c, next) =>
     c.req.path === "/docs" || c.req.path.startsWith("/docs/")
       ? docsHeaders(c, next)
-      : apiHeaders(c, next),
+      : c.req.path === "/" && options.webPage
+        ? pageHeaders(c, next)
+        : apiHeaders(c, next),
   );
   if (options.corsOrigins && options.corsOrigins.length > 0) {
     app.use(
@@ -158,6 +185,7 @@ export function createApp(options: AppOptions = {}): OpenAPIHono<AppEnv> {
   registerForms(app, deps);
   registerPlan(app, deps);
   registerDocs(app, version, options.docsAssets);
+  if (options.webPage) registerPage(app, options.webPage);
 
   // The methods each route path allows, for 405 answers.
   const allowed = (path: string): string[] => {

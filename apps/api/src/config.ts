@@ -58,13 +58,18 @@ Environment:
   SHUANGBAO_API_KEYS           comma-separated Bearer keys for /v1 (required)
   SHUANGBAO_UNMASK_KEYS        comma-separated keys that may also send unmask=true
   SHUANGBAO_CORS_ORIGINS       comma-separated origins allowed by CORS (default: CORS off)
+  SHUANGBAO_MASK_NAMES         true: mask people's and household heads' names too (张三 → 张*)
+                               in every response, like ID numbers; an unmask key lifts it
+  SHUANGBAO_WEB_PAGE           the browser audit page served at / (default: the built
+                               apps/web page beside server.js; off: none)
   HOST                         address to listen on (default 127.0.0.1)
   PORT                         port (default 8787)
 Limits (a request over one is refused with a problem naming the variable):
   SHUANGBAO_BODY_LIMIT_MB      request body, MiB (default 50) → 413
   SHUANGBAO_INFLATED_LIMIT_MB  bytes a zip or XLSX inflates to, MiB (default 200) → 413
   SHUANGBAO_MAX_JSON_DEPTH     nesting of a JSON body (default 16) → 400
-  SHUANGBAO_MAX_ROWS           rows in one collection of a JSON body (default 300000) → 413
+  SHUANGBAO_MAX_ROWS           rows in one collection, any format (default 300000) → 413
+  SHUANGBAO_MAX_CELLS          cells of one sheet or CSV file (default 20000000) → 413
   SHUANGBAO_MAX_FINDINGS       findings in a response; more are cut (default 10000)
   SHUANGBAO_RESPONSE_LIMIT_MB  response body, MiB (default 64) → 413
 Work:
@@ -213,6 +218,13 @@ export function serverConfig(
     throw new ServerConfigError(`PORT 应为 0–65535 · must be a port number, not “${portText}”`);
   }
   const corsOrigins = list(env.SHUANGBAO_CORS_ORIGINS);
+  const maskNamesText = env.SHUANGBAO_MASK_NAMES?.trim().toLowerCase() || "false";
+  if (!["true", "false", "1", "0"].includes(maskNamesText)) {
+    throw new ServerConfigError(
+      `SHUANGBAO_MASK_NAMES 应为 true 或 false · must be true or false, not “${maskNamesText.slice(0, 20)}”`,
+    );
+  }
+  const maskNames = maskNamesText === "true" || maskNamesText === "1";
   return {
     host: env.HOST?.trim() || "127.0.0.1",
     port,
@@ -221,6 +233,7 @@ export function serverConfig(
       unmaskKeys,
       insecureNoAuth,
       limits,
+      maskNames,
       ...(corsOrigins.length > 0 ? { corsOrigins } : {}),
     },
     server,

@@ -13,8 +13,10 @@ export interface JobLimits {
   inflatedBytes: number;
   /** Nesting of arrays and objects in a JSON document (the dataset object is level 1). */
   jsonDepth: number;
-  /** Rows in one collection of a JSON document. */
+  /** Rows in one collection, in any format (JSON, CSV, XLSX; over all files of a zip). */
   rows: number;
+  /** Cells of one sheet or CSV file (a row counts its width). */
+  cells: number;
   /** Findings in one response; more are cut, and the report says so (`truncated`). */
   findings: number;
   /** Bytes of one response body. */
@@ -45,6 +47,7 @@ export const DEFAULT_LIMITS: Limits = {
   inflatedBytes: 200 * MiB,
   jsonDepth: 16,
   rows: 300_000,
+  cells: 20_000_000,
   findings: 10_000,
   responseBytes: 64 * MiB,
   inflightBytes: 512 * MiB,
@@ -61,6 +64,7 @@ export const LIMIT_ENV = {
   inflatedBytes: { name: "SHUANGBAO_INFLATED_LIMIT_MB", unit: "MiB" },
   jsonDepth: { name: "SHUANGBAO_MAX_JSON_DEPTH", unit: "count" },
   rows: { name: "SHUANGBAO_MAX_ROWS", unit: "count" },
+  cells: { name: "SHUANGBAO_MAX_CELLS", unit: "count" },
   findings: { name: "SHUANGBAO_MAX_FINDINGS", unit: "count" },
   responseBytes: { name: "SHUANGBAO_RESPONSE_LIMIT_MB", unit: "MiB" },
   inflightBytes: { name: "SHUANGBAO_INFLIGHT_LIMIT_MB", unit: "MiB" },
@@ -73,8 +77,8 @@ export const LIMIT_ENV = {
 
 /** The job limits of all limits. */
 export function jobLimits(limits: Limits): JobLimits {
-  const { inflatedBytes, jsonDepth, rows, findings, responseBytes } = limits;
-  return { inflatedBytes, jsonDepth, rows, findings, responseBytes };
+  const { inflatedBytes, jsonDepth, rows, cells, findings, responseBytes } = limits;
+  return { inflatedBytes, jsonDepth, rows, cells, findings, responseBytes };
 }
 
 /**

@@ -17,16 +17,15 @@ const FORMATS: Record<string, OutputFormat> = {
 };
 
 /**
- * The format the `Accept` header asks for: `text/csv`, the XLSX type, else JSON.
+ * The format the `Accept` header asks for: `text/csv`, the XLSX type, `text/html` where the route
+ * writes a report page (`html`), else JSON.
  * @example outputFormat(c) // "csv" for Accept: text/csv
  */
-export function outputFormat(c: Context): OutputFormat {
-  const type = accepts(c, {
-    header: "Accept",
-    supports: Object.keys(FORMATS),
-    default: "application/json",
-  });
-  return FORMATS[type] ?? "json";
+export function outputFormat(c: Context, options: { html?: boolean } = {}): OutputFormat {
+  const supports = Object.keys(FORMATS);
+  if (options.html) supports.push("text/html");
+  const type = accepts(c, { header: "Accept", supports, default: "application/json" });
+  return type === "text/html" ? "html" : (FORMATS[type] ?? "json");
 }
 
 /**

@@ -45,6 +45,27 @@ const log = (line: string) => process.stdout.write(`${line}\n`);
 const event = (fields: Record<string, unknown>) =>
   log(JSON.stringify({ time: new Date().toISOString(), level: "info", ...fields }));
 
+/**
+ * The browser audit page: `SHUANGBAO_WEB_PAGE` (a path; `off` serves none), else the copy the
+ * build puts beside server.js (`dist/web/index.html`, from apps/web).
+ */
+function readWebPage(setting: string | undefined): Uint8Array | undefined {
+  if (setting === "off") return undefined;
+  const path = setting ? setting : new URL("./web/index.html", import.meta.url);
+  try {
+    return readFileSync(path);
+  } catch (error) {
+    if (setting) {
+      process.stderr.write(
+        `shuangbao api: SHUANGBAO_WEB_PAGE=${setting}: ${(error as Error).message}\n`,
+      );
+      process.exit(2);
+    }
+    return undefined;
+  }
+}
+const webPage = readWebPage(process.env.SHUANGBAO_WEB_PAGE);
+
 const { limits } = config.app;
 const runner = piscinaRunner({
   filename: new URL("./worker.js", import.meta.url),
@@ -62,6 +83,7 @@ const app = createApp({
   jobs: queue,
   log,
   docsAssets: swaggerUiAssets(),
+  ...(webPage ? { webPage } : {}),
 });
 
 const { keepAliveTimeoutMs, headersTimeoutMs, requestTimeoutMs, shutdownTimeoutMs } = config.server;

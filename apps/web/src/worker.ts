@@ -284,7 +284,7 @@ async function download(
         mime: "text/html;charset=utf-8",
         bytes: encoder.encode(
           masked(
-            renderReportHtml(report, index, {
+            await renderReportHtml(report, index, {
               lang,
               inputs: [input],
               version: VERSION,

@@ -37,6 +37,7 @@ export {
 export type { LoaderOptions, Provenance } from "./engine/loader.js";
 export { addDatasetObject, DatasetLoader, dataFinding, loadDataset } from "./engine/loader.js";
 export { maskFinding, maskReport, maskText } from "./engine/mask.js";
+export { maskName, maskReportNames, nameMasker } from "./engine/mask-names.js";
 export type { Partition, PartitionResult } from "./engine/partitioned-audit.js";
 export { idDigest } from "./engine/partitioned-audit.js";
 export { RuleContext } from "./engine/rule-context.js";

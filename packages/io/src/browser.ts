@@ -10,6 +10,13 @@ export { cellText, tableToCsv } from "./csv-writer.js";
 export type { CsvEncoding } from "./decode.js";
 export { decodeCsv, detectEncoding, looksBinary } from "./decode.js";
 export { InputError } from "./errors.js";
+export type { ReadLimits } from "./limits.js";
+export {
+  DEFAULT_READ_LIMITS,
+  READ_LIMIT_ENV,
+  ReadLimitError,
+  readLimitsFromEnv,
+} from "./limits.js";
 export type { PlannedAudit } from "./planned-audit.js";
 export { planAndAudit } from "./planned-audit.js";
 export type { FileBytes, ReadOptions } from "./read-bytes.js";

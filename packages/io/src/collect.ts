@@ -9,6 +9,7 @@
  * line or a repeated header is a `data.malformed-row` finding and is skipped, its neighbours kept.
  */
 import {
+  COLLECTIONS,
   type CollectionName,
   type DatasetLoader,
   dataFinding,
@@ -22,6 +23,7 @@ import {
   headerText,
   isBlankRow,
 } from "./headers.js";
+import { DEFAULT_READ_LIMITS, InflateBudget, ReadLimitError, type ReadLimits } from "./limits.js";
 import type { SourceStructure } from "./structure.js";
 
 const BATCH = 4096;
@@ -33,6 +35,11 @@ export interface ReadContext {
   structure?: SourceStructure[] | undefined;
   /** Unknown columns already reported, by file, collection and header. */
   unknownSeen: Set<string>;
+  limits: ReadLimits;
+  /** The inflated bytes the read's archives and workbooks may still take. */
+  budget: InflateBudget;
+  /** Rows read so far, by collection (over every source: a collection may span files). */
+  rowCounts: Map<CollectionName, number>;
 }
 
 /** A new read context around a loader. */
@@ -41,14 +48,40 @@ export function readContext(
   options: {
     onRows?: ((n: number) => void) | undefined;
     structure?: SourceStructure[] | undefined;
+    limits?: Partial<ReadLimits> | undefined;
   },
 ): ReadContext {
+  const limits = { ...DEFAULT_READ_LIMITS, ...options.limits };
   return {
     loader,
     onRows: options.onRows,
     structure: options.structure,
     unknownSeen: new Set(),
+    limits,
+    budget: new InflateBudget(limits.inflatedBytes),
+    rowCounts: new Map(),
   };
+}
+
+/**
+ * Counts `n` more rows of `collection` read from `path`; throws `ReadLimitError` when the
+ * collection passes the rows limit.
+ */
+export function countRows(
+  ctx: ReadContext,
+  collection: CollectionName,
+  n: number,
+  path: string,
+): void {
+  const total = (ctx.rowCounts.get(collection) ?? 0) + n;
+  ctx.rowCounts.set(collection, total);
+  if (total > ctx.limits.rows) {
+    throw new ReadLimitError(path, "rows", ctx.limits.rows, {
+      zh: `数据表“${COLLECTIONS[collection].zh}”的行数`,
+      en: `collection ${collection} has`,
+      unit: "rows",
+    });
+  }
 }
 
 /** One source of records. */
@@ -103,6 +136,10 @@ export class RecordCollector {
   private batch: (readonly unknown[])[] = [];
   private lines: number[] = [];
   private rows = 0;
+  /** The rows this source may still hold (the limit less earlier sources' rows). */
+  private rowsLeft: number | undefined;
+  /** Cells of this source so far (each record counts its width). */
+  private cells = 0;
   private sawRows = false;
   private finished = false;
 
@@ -124,6 +161,15 @@ export class RecordCollector {
 
   /** Adds one record read at `line` (1-based). */
   record(cells: readonly unknown[], line: number): void {
+    this.cells += cells.length;
+    if (this.cells > this.ctx.limits.cells) {
+      const where = this.source.sheet ?? this.source.file;
+      throw new ReadLimitError(this.path(line), "cells", this.ctx.limits.cells, {
+        zh: `${this.source.sheet !== undefined ? "工作表" : "文件"}“${where}”的单元格数`,
+        en: `${this.source.sheet !== undefined ? "sheet" : "file"} ${where} has`,
+        unit: "cells",
+      });
+    }
     if (this.state === "data") {
       this.data(cells, line);
       return;
@@ -228,7 +274,10 @@ export class RecordCollector {
     }
     this.batch.push(cells);
     this.lines.push(line);
-    this.rows++;
+    // What earlier sources of the collection left of the rows limit, taken at its first row.
+    const collection = this.collection!;
+    this.rowsLeft ??= this.ctx.limits.rows - (this.ctx.rowCounts.get(collection) ?? 0);
+    if (++this.rows > this.rowsLeft) countRows(this.ctx, collection, this.rows, this.path(line));
     if (this.batch.length >= BATCH) this.flush();
   }
 
@@ -247,6 +296,13 @@ export class RecordCollector {
       if (typeof c !== "string" || !c.includes(h) || headerText(c) !== h) return false;
     }
     return true;
+  }
+
+  /** The source and line as errors name them: `workbook.xlsx（工作表：贫困户）第 12 行`. */
+  private path(line: number): string {
+    const file = this.source.label ?? this.source.file;
+    const sheet = this.source.sheet !== undefined ? `（工作表：${this.source.sheet}）` : "";
+    return `${file}${sheet}第 ${line} 行 / line ${line}`;
   }
 
   /** Hands the pending rows to the loader. */
@@ -270,6 +326,7 @@ export class RecordCollector {
       else if (!this.collection) this.ignore();
     }
     this.flush();
+    if (this.collection && this.rows > 0) countRows(this.ctx, this.collection, this.rows, "");
     if (this.state === "ignored" || !this.collection) {
       // An empty sheet of no known name (Excel's blank Sheet2) is nothing to warn about.
       const quiet =

@@ -13,10 +13,11 @@ import {
   DatasetLoader,
   fieldSpecs,
 } from "@shuangbao/core";
-import { type ReadContext, readContext } from "./collect.js";
+import { countRows, type ReadContext, readContext } from "./collect.js";
 import { readCsvBytes } from "./csv-reader.js";
 import { looksBinary, utf16Order } from "./decode.js";
 import { InputError } from "./errors.js";
+import { ReadLimitError, type ReadLimits } from "./limits.js";
 import { baseName, extName } from "./names.js";
 import type { SourceStructure } from "./structure.js";
 import { readXlsx } from "./xlsx-reader.js";
@@ -36,6 +37,11 @@ export interface ReadOptions {
    * in the order sources were read: sorted file names, workbook sheet order.
    */
   structure?: SourceStructure[];
+  /**
+   * Limits of this read (defaults: `DEFAULT_READ_LIMITS`; `readLimitsFromEnv` reads the
+   * environment's): a read over one throws `ReadLimitError`, naming the limit.
+   */
+  limits?: Partial<ReadLimits>;
 }
 
 export type Kind = "json" | "zip" | "binary" | "text";
@@ -81,6 +87,10 @@ function parseJson(text: string, name: string, ctx: ReadContext): void {
     (n, v) => n + (Array.isArray(v) ? v.length : 0),
     0,
   );
+  for (const [key, value] of Object.entries(object)) {
+    const collection = Array.isArray(value) ? collectionNamed(key) : undefined;
+    if (collection) countRows(ctx, collection, (value as unknown[]).length, `${name}: ${key}`);
+  }
   addDatasetObject(ctx.loader, object);
   ctx.onRows?.(rows);
 }
@@ -175,8 +185,9 @@ function readZipOfCsv(
     const file = baseName(entry.name);
     let data: Uint8Array;
     try {
-      data = entryBytes(bytes, entry);
+      data = entryBytes(bytes, entry, ctx.budget, `${name}/${entry.name}`);
     } catch (error) {
+      if (error instanceof ReadLimitError) throw error;
       throw new InputError(
         `${name}/${entry.name}`,
         `无法解压 / cannot be unzipped: ${(error as Error).message}`,

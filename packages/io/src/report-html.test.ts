@@ -33,9 +33,9 @@ describe("reportSummary", () => {
 });
 
 describe("renderReportHtml", () => {
-  it("is one file: summary, SVG charts, rules with their sentences, the list by county", () => {
+  it("is one file: summary, SVG charts, rules with their sentences, the list by county", async () => {
     const { index, report } = broken();
-    const html = renderReportHtml(report, index, {
+    const html = await renderReportHtml(report, index, {
       lang: "zh",
       inputs: ["data/"],
       version: "1.2.3",
@@ -50,13 +50,13 @@ describe("renderReportHtml", () => {
     expect(html.indexOf('id="summary"')).toBeLessThan(html.indexOf('id="list"'));
     expect(html).toContain("@page{size:A4");
     expect(
-      renderReportHtml(report, index, { lang: "zh", inputs: ["data/"], version: "1.2.3" }),
+      await renderReportHtml(report, index, { lang: "zh", inputs: ["data/"], version: "1.2.3" }),
     ).toBe(html);
   });
 
-  it("speaks English with lang en", () => {
+  it("speaks English with lang en", async () => {
     const { index, report } = broken();
-    const html = renderReportHtml(report, index, { lang: "en", inputs: ["x"], version: "1" });
+    const html = await renderReportHtml(report, index, { lang: "en", inputs: ["x"], version: "1" });
     expect(html).toContain("inspection report");
     expect(html).toContain("breach");
   });

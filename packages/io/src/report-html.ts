@@ -14,15 +14,7 @@ import {
   ruleById,
   zhDate,
 } from "@shuangbao/core";
-import { BarChart } from "echarts/charts";
-import {
-  GridComponent,
-  LegendComponent,
-  TitleComponent,
-  TooltipComponent,
-} from "echarts/components";
-import { init, use } from "echarts/core";
-import { SVGRenderer } from "echarts/renderers";
+import type { init as EchartsInit } from "echarts/core";
 import {
   CATEGORY_COLOURS,
   type Chart,
@@ -39,7 +31,32 @@ import {
 } from "./report-summary.js";
 import type { SourceStructure } from "./structure.js";
 
-use([BarChart, GridComponent, LegendComponent, TitleComponent, TooltipComponent, SVGRenderer]);
+let echarts: Promise<typeof EchartsInit> | undefined;
+
+/**
+ * ECharts' `init` with the bar chart and the SVG renderer, loaded on first use: ECharts is a large
+ * part of a command's start-up, and most runs draw no chart.
+ */
+function loadEcharts(): Promise<typeof EchartsInit> {
+  echarts ??= (async () => {
+    const [charts, components, core, renderers] = await Promise.all([
+      import("echarts/charts"),
+      import("echarts/components"),
+      import("echarts/core"),
+      import("echarts/renderers"),
+    ]);
+    core.use([
+      charts.BarChart,
+      components.GridComponent,
+      components.LegendComponent,
+      components.TitleComponent,
+      components.TooltipComponent,
+      renderers.SVGRenderer,
+    ]);
+    return core.init;
+  })();
+  return echarts;
+}
 
 /** What the HTML report shows besides the report (as the XLSX report's options). */
 export interface ReportHtmlOptions {
@@ -170,7 +187,12 @@ function stableNames(svg: string, chart: number): string {
 }
 
 /** A chart as its caption and an SVG, `width` wide and as tall as it asks. */
-function chartHtml({ caption, height, ...option }: Chart, n: number, width = 700): string {
+function chartHtml(
+  init: typeof EchartsInit,
+  { caption, height, ...option }: Chart,
+  n: number,
+  width = 700,
+): string {
   const chart = init(null, null, { renderer: "svg", ssr: true, width, height });
   try {
     chart.setOption({ ...option, tooltip: { show: false } });
@@ -324,13 +346,14 @@ footer{margin-top:24px;color:#5d6d7e;font-size:12px}
 /**
  * The HTML report: summary (totals, coverage by county, charts, rules with their quoted sentences,
  * parameters), then the 问题清单 grouped by county; one self-contained file, no script.
- * @example const html = renderReportHtml(report, index, { lang: "zh", inputs: ["yuexi"], version: "0.2.0" });
+ * @example const html = await renderReportHtml(report, index, { lang: "zh", inputs: ["yuexi"], version: "0.2.0" });
  */
-export function renderReportHtml(
+export async function renderReportHtml(
   report: AuditReport,
   index: DatasetIndex | undefined,
   options: ReportHtmlOptions,
-): string {
+): Promise<string> {
+  const init = await loadEcharts();
   const lang = options.lang;
   const t = T[lang];
   const summary = reportSummary(report, index);
@@ -340,7 +363,7 @@ export function renderReportHtml(
     ...(summary.byRule.length > 0 ? [rulesChart(summary, lang)] : []),
     ...(index && summary.total > 0 ? [countiesChart(summary, lang)] : []),
   ]
-    .map((c, n) => chartHtml(c, n))
+    .map((c, n) => chartHtml(init, c, n))
     .join("");
   const inputs = options.inputs.map((i) => escapeHtml(i)).join("<br>");
   return `<!doctype html>

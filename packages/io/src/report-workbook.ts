@@ -691,7 +691,7 @@ export async function writeReportXlsx(
 ): Promise<Uint8Array> {
   const lang = options.lang;
   const t = T[lang];
-  const { workbook, finish } = streamingWorkbook();
+  const { workbook, finish } = await streamingWorkbook();
   freeSheet(workbook, t.sheets.about, aboutLines(report, index, options), lang, ABOUT_CAPS);
   freeSheet(workbook, t.sheets.summary, summaryLines(report, index, lang), lang);
   const findings = findingsTable(report, index, lang, { grouped: true });

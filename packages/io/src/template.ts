@@ -282,7 +282,7 @@ function notesSheet(workbook: ExcelJS.stream.xlsx.WorkbookWriter): void {
  * @example await writeFile("双包数据模板.xlsx", await writeTemplateXlsx());
  */
 export async function writeTemplateXlsx(): Promise<Uint8Array> {
-  const { workbook, finish } = streamingWorkbook();
+  const { workbook, finish } = await streamingWorkbook();
   notesSheet(workbook);
   for (const c of COLLECTION_NAMES) collectionSheet(workbook, c);
   return finish();

@@ -12,7 +12,14 @@ import { type CollectionName, collectionNamed } from "@shuangbao/core";
 import { SaxesParser, type SaxesTagPlain } from "saxes";
 import { type ReadContext, RecordCollector } from "./collect.js";
 import { InputError } from "./errors.js";
+import { ReadLimitError } from "./limits.js";
 import { entryBytes, streamEntry, type ZipEntry, zipEntries } from "./zip.js";
+
+/** A workbook's parts, read whole or streamed, each spent from the read's inflate budget. */
+interface PartReader {
+  whole(entry: ZipEntry): Uint8Array;
+  stream(entry: ZipEntry, onChunk: (chunk: Uint8Array) => void): Promise<void>;
+}
 
 /** The collection a sheet holds: its name without a continuation suffix ` (2)`. */
 export function sheetCollection(sheetName: string): CollectionName | undefined {
@@ -142,7 +149,7 @@ export function resolvePart(dir: string, target: string): string {
 
 /** Relationships of a part: id → { target path, type }. */
 function relationships(
-  bytes: Uint8Array,
+  zip: PartReader,
   parts: Parts,
   owner: string,
 ): Map<string, { target: string; type: string }> {
@@ -151,7 +158,7 @@ function relationships(
   const entry = part(parts, relsPath);
   const rels = new Map<string, { target: string; type: string }>();
   if (!entry) return rels;
-  parseXml(entryBytes(bytes, entry), {
+  parseXml(zip.whole(entry), {
     open(name, a) {
       if (name !== "Relationship" || !a.Id || !a.Target || a.TargetMode === "External") return;
       const target = a.Target.startsWith("/") ? a.Target.slice(1) : resolvePart(dir, a.Target);
@@ -175,16 +182,16 @@ interface Workbook {
   styles: string | undefined;
 }
 
-function readWorkbook(bytes: Uint8Array, parts: Parts): Workbook {
-  const root = relationships(bytes, parts, "");
+function readWorkbook(zip: PartReader, parts: Parts): Workbook {
+  const root = relationships(zip, parts, "");
   let workbookPath = "xl/workbook.xml";
   for (const r of root.values()) if (r.type.endsWith("/officeDocument")) workbookPath = r.target;
   const entry = part(parts, workbookPath);
   if (!entry) throw new Error(`no workbook part ${workbookPath}`);
-  const rels = relationships(bytes, parts, workbookPath);
+  const rels = relationships(zip, parts, workbookPath);
   const sheets: SheetInfo[] = [];
   let date1904 = false;
-  parseXml(entryBytes(bytes, entry), {
+  parseXml(zip.whole(entry), {
     open(name, a) {
       if (name === "workbookPr") date1904 = a.date1904 === "1" || a.date1904 === "true";
       if (name !== "sheet") return;
@@ -213,13 +220,13 @@ function readWorkbook(bytes: Uint8Array, parts: Parts): Workbook {
 }
 
 /** Which cell styles (`s`, an index into `cellXfs`) show numbers as dates. */
-function dateStyles(bytes: Uint8Array, parts: Parts, path: string | undefined): boolean[] {
+function dateStyles(zip: PartReader, parts: Parts, path: string | undefined): boolean[] {
   const entry = path ? part(parts, path) : undefined;
   if (!entry) return [];
   const formats = new Map<number, string>();
   const xfs: number[] = [];
   let inCellXfs = false;
-  parseXml(entryBytes(bytes, entry), {
+  parseXml(zip.whole(entry), {
     open(name, a) {
       if (name === "numFmt" && a.numFmtId !== undefined) {
         formats.set(Number(a.numFmtId), a.formatCode ?? "");
@@ -238,7 +245,7 @@ function dateStyles(bytes: Uint8Array, parts: Parts, path: string | undefined): 
 
 /** The shared strings, streamed (a sheet of ids as text holds one per row). */
 async function sharedStrings(
-  bytes: Uint8Array,
+  zip: PartReader,
   parts: Parts,
   path: string | undefined,
 ): Promise<string[]> {
@@ -264,7 +271,7 @@ async function sharedStrings(
     },
   });
   const decoder = new TextDecoder();
-  await streamEntry(bytes, entry, (chunk) => parser.write(decoder.decode(chunk, { stream: true })));
+  await zip.stream(entry, (chunk) => parser.write(decoder.decode(chunk, { stream: true })));
   parser.write(decoder.decode());
   parser.close();
   return strings;
@@ -300,7 +307,7 @@ const PROGRESS = 4096;
 
 /** Streams one sheet's XML into a collector. */
 async function readSheet(
-  bytes: Uint8Array,
+  zip: PartReader,
   entry: ZipEntry,
   strings: readonly string[],
   dates: readonly boolean[],
@@ -409,7 +416,7 @@ async function readSheet(
     }
   }
   const decoder = new TextDecoder();
-  await streamEntry(bytes, entry, (chunk) => parser.write(decoder.decode(chunk, { stream: true })));
+  await zip.stream(entry, (chunk) => parser.write(decoder.decode(chunk, { stream: true })));
   parser.write(decoder.decode());
   parser.close();
   if (counted > 0) ctx.onRows?.(counted);
@@ -420,20 +427,27 @@ async function readSheet(
  * the workbook in findings and errors.
  */
 export async function readXlsx(bytes: Uint8Array, name: string, ctx: ReadContext): Promise<void> {
+  const at = (entry: ZipEntry) => `${name}/${entry.name}`;
+  const zip: PartReader = {
+    whole: (entry) => entryBytes(bytes, entry, ctx.budget, at(entry)),
+    stream: (entry, onChunk) => streamEntry(bytes, entry, onChunk, ctx.budget, at(entry)),
+  };
   const fail = (error: unknown, where = "") =>
-    new InputError(
-      name,
-      `无法按 XLSX 工作簿读取${where ? `（工作表“${where}”）` : ""} / cannot be read as an XLSX workbook${where ? ` (sheet ${where})` : ""}: ${(error as Error).message}`,
-    );
+    error instanceof ReadLimitError
+      ? error
+      : new InputError(
+          name,
+          `无法按 XLSX 工作簿读取${where ? `（工作表“${where}”）` : ""} / cannot be read as an XLSX workbook${where ? ` (sheet ${where})` : ""}: ${(error as Error).message}`,
+        );
   let parts: Parts;
   let workbook: Workbook;
   let strings: string[];
   let dates: boolean[];
   try {
     parts = new Map(zipEntries(bytes).map((e) => [e.name.replace(/^\//, "").toLowerCase(), e]));
-    workbook = readWorkbook(bytes, parts);
-    dates = dateStyles(bytes, parts, workbook.styles);
-    strings = await sharedStrings(bytes, parts, workbook.sharedStrings);
+    workbook = readWorkbook(zip, parts);
+    dates = dateStyles(zip, parts, workbook.styles);
+    strings = await sharedStrings(zip, parts, workbook.sharedStrings);
   } catch (error) {
     throw fail(error);
   }
@@ -451,7 +465,7 @@ export async function readXlsx(bytes: Uint8Array, name: string, ctx: ReadContext
     };
     const collector = new RecordCollector(ctx, source);
     try {
-      await readSheet(bytes, entry, strings, dates, workbook.date1904, collector, ctx);
+      await readSheet(zip, entry, strings, dates, workbook.date1904, collector, ctx);
     } catch (error) {
       throw fail(error, sheet.name);
     }

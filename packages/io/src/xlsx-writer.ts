@@ -7,7 +7,7 @@
  * gives the same bytes.
  */
 import { type Cell, type Column, FORMS, type Table, zhDate } from "@shuangbao/core";
-import ExcelJS from "exceljs";
+import type ExcelJS from "exceljs";
 import { unzipSync, zipSync } from "fflate";
 
 /** Rows a sheet holds below its header. */
@@ -127,11 +127,13 @@ interface MemorySink {
  * stream is handed in: exceljs buffers the zip itself, so the same code runs in a browser (where
  * the web page's build gives exceljs a zip writer and buffer of its own).
  */
-export function streamingWorkbook(): {
+export async function streamingWorkbook(): Promise<{
   workbook: ExcelJS.stream.xlsx.WorkbookWriter;
   finish: () => Promise<Uint8Array>;
-} {
-  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
+}> {
+  // Loaded on first use: exceljs is most of a command's start-up, and most runs write no XLSX.
+  const { default: Excel } = await import("exceljs");
+  const workbook = new Excel.stream.xlsx.WorkbookWriter({
     useStyles: true,
     useSharedStrings: false,
   });
@@ -159,7 +161,7 @@ export async function tablesXlsx(
   tables: readonly Table[],
   options: XlsxOptions = {},
 ): Promise<Uint8Array> {
-  const { workbook, finish } = streamingWorkbook();
+  const { workbook, finish } = await streamingWorkbook();
   const limit = options.maxRowsPerSheet ?? MAX_SHEET_ROWS;
   const header = headerOf(options);
   for (const table of tables) {
@@ -464,7 +466,7 @@ export async function writeFormsXlsx(
   options: FormsXlsxOptions,
 ): Promise<Uint8Array> {
   const lang = options.lang ?? "zh";
-  const { workbook, finish } = streamingWorkbook();
+  const { workbook, finish } = await streamingWorkbook();
   for (const table of tables) {
     const title = FORMS.find((f) => f.id === table.id)?.title ??
       table.title ?? { zh: table.id, en: table.id };

@@ -6,6 +6,7 @@
  * Node, `DecompressionStream` in a browser (`#inflate`, by package.json `imports`).
  */
 import { inflateRawBytes, streamChunks } from "#inflate";
+import type { InflateBudget } from "./limits.js";
 
 /** One file in a zip archive. */
 export interface ZipEntry {
@@ -130,24 +131,44 @@ function unsupported(entry: ZipEntry): Error {
   return new Error(`entry ${entry.name} uses compression method ${entry.method}`);
 }
 
-/** An entry's bytes, inflated whole. */
-export function entryBytes(bytes: Uint8Array, entry: ZipEntry): Uint8Array {
+/**
+ * An entry's bytes, inflated whole and spent from `budget` (an entry whose declared or actual size
+ * passes what is left throws the budget's `ReadLimitError`; `path` names it).
+ */
+export function entryBytes(
+  bytes: Uint8Array,
+  entry: ZipEntry,
+  budget: InflateBudget,
+  path: string,
+): Uint8Array {
+  if (entry.size > budget.left) throw budget.exceeded(path);
   const data = entryData(bytes, entry);
-  if (entry.method === 0) return data;
-  if (entry.method !== 8) throw unsupported(entry);
-  return inflateRawBytes(data);
+  if (entry.method !== 0 && entry.method !== 8) throw unsupported(entry);
+  const out = entry.method === 0 ? data : inflateRawBytes(data, budget.left);
+  if (out === undefined) throw budget.exceeded(path);
+  budget.spend(out.length, path);
+  return out;
 }
 
 /** Compressed bytes handed to the inflater at a time. */
 const STEP = 1 << 18;
 
-/** Streams an entry's bytes in chunks to `onChunk`, inflated as they are consumed. */
+/**
+ * Streams an entry's bytes in chunks to `onChunk`, inflated as they are consumed and spent from
+ * `budget`: inflating stops at the chunk that passes the limit (the budget's `ReadLimitError`).
+ */
 export async function streamEntry(
   bytes: Uint8Array,
   entry: ZipEntry,
   onChunk: (chunk: Uint8Array) => void,
+  budget: InflateBudget,
+  path: string,
 ): Promise<void> {
+  if (entry.size > budget.left) throw budget.exceeded(path);
   const data = entryData(bytes, entry);
   if (entry.method !== 0 && entry.method !== 8) throw unsupported(entry);
-  await streamChunks(data, entry.method === 8, STEP, onChunk);
+  await streamChunks(data, entry.method === 8, STEP, (chunk) => {
+    budget.spend(chunk.length, path);
+    onChunk(chunk);
+  });
 }

@@ -2,7 +2,7 @@ import { audit } from "@shuangbao/core";
 import { describe, expect, it } from "vitest";
 import { generate, generateCounties, joinPartitions } from "./generate.js";
 import type { SeededFault } from "./model.js";
-import { SAMPLE_AS_OF } from "./plan.js";
+import { ANQING, buildPlan, SAMPLE_AS_OF } from "./plan.js";
 
 const key = (ruleId: string, collection: string, id: string) => `${ruleId} ${collection} ${id}`;
 const seededKeys = (seeded: readonly SeededFault[]) =>
@@ -164,4 +164,32 @@ describe("generateCounties (province)", () => {
     expect([...found].filter((k) => !planted.has(k))).toEqual([]);
     // The whole first partition (all of Anhui's regions) is audited: seconds on a busy machine.
   }, 60_000);
+});
+
+describe("buildPlan (city)", () => {
+  const plan = buildPlan({ scale: "city", seed: 1, violations: 0 });
+
+  it("plans 安庆市's counties with tasks as the province has them: about 200,000 households", () => {
+    const province = buildPlan({ scale: "province", seed: 1, violations: 0 });
+    const inCity = province.taskCounties.filter((c) => c.county.id.startsWith(ANQING));
+    expect(plan.taskCounties.map((c) => c.county.id)).toEqual(inCity.map((c) => c.county.id));
+    expect(plan.taskCounties.length).toBeGreaterThan(3);
+    const households = plan.taskCounties.reduce(
+      (n, c) => n + c.poor.reduce((m, v) => m + v.households, 0),
+      0,
+    );
+    expect(households).toBeGreaterThan(150_000);
+    expect(households).toBeLessThan(250_000);
+    expect(plan.cities.map((c) => c.name)).toEqual(["安庆市"]);
+    expect(plan.counties.every((c) => c.id.startsWith(ANQING))).toBe(true);
+    expect(plan.villages.every((v) => v.townshipId.startsWith(ANQING))).toBe(true);
+  });
+
+  it("gives every key county four to six province units", () => {
+    for (const c of plan.taskCounties.filter((t) => t.county.isKeyCounty)) {
+      const units = plan.provinceUnits.filter((u) => u.designatedCountyId === c.county.id);
+      expect(units.length, c.county.name).toBeGreaterThanOrEqual(4);
+      expect(units.length, c.county.name).toBeLessThanOrEqual(6);
+    }
+  });
 });

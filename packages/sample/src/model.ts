@@ -6,8 +6,12 @@
 import type { City, County, Dataset, Township, UnitCategory, Visit } from "@shuangbao/core";
 import type { RegionVillage } from "./regions.js";
 
-/** `county`: 岳西县 alone, in memory. `province`: 70 counties, partition by partition. */
-export type SampleScale = "county" | "province";
+/**
+ * `county`: 岳西县 alone, in memory. `city`: 安庆市's counties with poverty tasks as the province
+ * has them (about 200,000 households), partition by partition. `province`: 70 counties, partition
+ * by partition.
+ */
+export type SampleScale = "county" | "city" | "province";
 
 export interface SampleOptions {
   scale: SampleScale;

@@ -207,7 +207,8 @@ export function allocateUnits(plan: Plan, random: Random): void {
           PROVINCE_UNITS.length,
           keyCounties.map((c) => c.poor.length),
         )
-      : [random.int(4, 6)];
+      : // The county and city scales: four to six province units for each key county.
+        keyCounties.map(() => random.int(4, 6));
   const provinceOf = new Map<string, Indexed[]>();
   let next = 0;
   keyCounties.forEach((c, i) => {

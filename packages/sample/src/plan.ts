@@ -19,6 +19,8 @@ export const MIN_AS_OF = "2014-10-01";
 
 /** 岳西县, the county of the `county` scale. */
 export const YUEXI = "340828";
+/** 安庆市, the city of the `city` scale (and 岳西县's). */
+export const ANQING = "3408";
 
 /** Anhui 2014: 3,000 poor villages (more in the 31 key counties), 70 counties with tasks. */
 const PROVINCE = { keyVillages: 2040, otherVillages: 960, otherCounties: 39, households: 618 };
@@ -30,8 +32,8 @@ function checkOptions(options: SampleOptions): string {
     throw new RangeError(`asOf must be a YYYY-MM-DD date on or after ${MIN_AS_OF}: ${asOf}`);
   if (!(options.violations >= 0 && options.violations <= 1))
     throw new RangeError(`violations must be between 0 and 1: ${options.violations}`);
-  if (options.scale !== "county" && options.scale !== "province")
-    throw new RangeError(`scale must be "county" or "province": ${String(options.scale)}`);
+  if (!["county", "city", "province"].includes(options.scale))
+    throw new RangeError(`scale must be "county", "city" or "province": ${String(options.scale)}`);
   return asOf;
 }
 
@@ -58,9 +60,10 @@ function chooseCounties(options: SampleOptions, random: Random): [string, number
       total,
       list.map((c) => rural.get(c.id)!),
     ).map((n, i) => [list[i]!.id, n] as [string, number]);
-  return [...share(key, PROVINCE.keyVillages), ...share(others, PROVINCE.otherVillages)].sort(
-    (a, b) => a[0].localeCompare(b[0]),
-  );
+  const all = [...share(key, PROVINCE.keyVillages), ...share(others, PROVINCE.otherVillages)];
+  // The city scale: the province's counties of 安庆市, each as the province has it.
+  const chosen = options.scale === "city" ? all.filter(([id]) => id.startsWith(ANQING)) : all;
+  return chosen.sort((a, b) => a[0].localeCompare(b[0]));
 }
 
 function planCounty(
@@ -134,12 +137,15 @@ export function buildPlan(options: SampleOptions): Plan {
   let counties = regions.counties;
   let townships = regions.townships;
   let villages = regions.villages;
-  if (options.scale === "county") {
-    // 安庆市 and its counties; the townships and villages of 岳西县 only.
+  if (options.scale !== "province") {
+    // 安庆市 and its counties; the townships and villages of 岳西县 only, or of the whole city.
     const cityId = taskCounties[0]!.city.id;
     cities = cities.filter((c) => c.id === cityId);
     counties = counties.filter((c) => c.cityId === cityId);
-    townships = townshipsOf.get(YUEXI) ?? [];
+    townships =
+      options.scale === "county"
+        ? (townshipsOf.get(YUEXI) ?? [])
+        : counties.flatMap((c) => townshipsOf.get(c.id) ?? []);
     villages = townships.flatMap((t) => villagesOf.get(t.id) ?? []);
   }
   const plan: Plan = {

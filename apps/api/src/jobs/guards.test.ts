@@ -1,6 +1,5 @@
-import { strToU8, zipSync } from "fflate";
 import { describe, expect, it } from "vitest";
-import { charsetOf, checkArchive, checkJsonShape, isZip, JobProblem, jsonUtf8 } from "./guards.js";
+import { charsetOf, checkJsonShape, JobProblem, jsonUtf8 } from "./guards.js";
 
 const LIMITS = { jsonDepth: 6, rows: 3 };
 const bytes = (text: string) => new TextEncoder().encode(text);
@@ -90,45 +89,5 @@ describe("jsonUtf8", () => {
     expect(charsetOf("application/json; charset=GBK")).toBe("gbk");
     expect(charsetOf('application/json;charset="gb18030"')).toBe("gb18030");
     expect(charsetOf("application/json")).toBeUndefined();
-  });
-});
-
-describe("checkArchive", () => {
-  const MiB = 1024 * 1024;
-  const bomb = () =>
-    zipSync({ "villages.csv": strToU8(`id,name\n${"a".repeat(8 * MiB)}`) }, { level: 9 });
-
-  it("passes an archive within the limit", async () => {
-    const zip = zipSync({ "villages.csv": strToU8("id,name\n1,x\n") });
-    expect(isZip(zip)).toBe(true);
-    await expect(checkArchive(zip, MiB)).resolves.toBeUndefined();
-  });
-
-  it("refuses a small zip that declares it inflates past the limit", async () => {
-    const zip = bomb();
-    expect(zip.length).toBeLessThan(64 * 1024);
-    expect(await problemOf(() => checkArchive(zip, MiB))).toMatchObject({
-      kind: "too-large",
-      limit: "SHUANGBAO_INFLATED_LIMIT_MB",
-    });
-  });
-
-  it("counts as it inflates when the declared sizes lie", async () => {
-    const zip = bomb();
-    const view = new DataView(zip.buffer, zip.byteOffset, zip.byteLength);
-    for (let i = zip.length - 22; i >= 0; i--) {
-      if (view.getUint32(i, true) === 0x02014b50) {
-        view.setUint32(i + 24, 100, true); // central directory: "100 bytes"
-        break;
-      }
-    }
-    view.setUint32(22, 100, true); // local header too
-    expect(await problemOf(() => checkArchive(zip, MiB))).toMatchObject({ kind: "too-large" });
-  });
-
-  it("leaves what is no readable archive to io", async () => {
-    await expect(
-      checkArchive(new Uint8Array([0x50, 0x4b, 3, 4, 0, 0]), MiB),
-    ).resolves.toBeUndefined();
   });
 });

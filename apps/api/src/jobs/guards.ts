@@ -2,12 +2,11 @@
  * Checks a worker makes on a body before io reads it, each answering a problem (as data) instead
  * of letting hostile input cost minutes or gigabytes: the charset of JSON (UTF-8, or GBK/GB18030
  * when declared; never silently replaced), the nesting and rows of a JSON document (scanned
- * byte by byte, without parsing), and the bytes a zip archive (a zip of CSV files, an XLSX
- * workbook) inflates to — its declared sizes first, then counted as it inflates.
+ * byte by byte, without parsing). What a zip or workbook inflates to, the rows of every format
+ * and the cells of a sheet are io's to count as it reads (`ReadOptions.limits`).
  */
 import { isUtf8 } from "node:buffer";
-import { createInflateRaw } from "node:zlib";
-import { type JobLimits, LIMIT_ENV, sizeText } from "../limits.js";
+import { type JobLimits, LIMIT_ENV } from "../limits.js";
 import { excerpt, type ProblemData } from "../problem-kinds.js";
 
 /** A problem found by a check, thrown inside a job and sent back as data. */
@@ -195,139 +194,5 @@ export function checkJsonShape(
       if (depth > 0 && stack[depth - 1] === OPEN_OBJECT) expectKey[depth] = 1;
       if (depth === 2 && stack[1] === OPEN_ARRAY && stack[0] === OPEN_OBJECT) expectRow = true;
     }
-  }
-}
-
-/** Whether bytes begin as a zip archive (local file header or an empty archive). */
-export function isZip(bytes: Uint8Array): boolean {
-  return (
-    bytes.length >= 4 &&
-    bytes[0] === 0x50 &&
-    bytes[1] === 0x4b &&
-    (bytes[2] === 0x03 || bytes[2] === 0x05) &&
-    (bytes[3] === 0x04 || bytes[3] === 0x06)
-  );
-}
-
-interface ZipEntry {
-  method: number;
-  compressed: number;
-  size: number;
-  offset: number;
-}
-
-/** The entries of a zip's central directory, or undefined when it has none that can be read. */
-function centralDirectory(bytes: Uint8Array): ZipEntry[] | undefined {
-  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  let eocd = -1;
-  for (let i = bytes.length - 22; i >= Math.max(0, bytes.length - 65557); i--) {
-    if (view.getUint32(i, true) === 0x06054b50) {
-      eocd = i;
-      break;
-    }
-  }
-  if (eocd < 0) return undefined;
-  let count = view.getUint16(eocd + 10, true);
-  let at = view.getUint32(eocd + 16, true);
-  if ((count === 0xffff || at === 0xffffffff) && eocd >= 20) {
-    const locator = eocd - 20;
-    if (view.getUint32(locator, true) === 0x07064b50) {
-      const z64 = Number(view.getBigUint64(locator + 8, true));
-      if (z64 + 56 <= bytes.length && view.getUint32(z64, true) === 0x06064b50) {
-        count = Number(view.getBigUint64(z64 + 32, true));
-        at = Number(view.getBigUint64(z64 + 48, true));
-      }
-    }
-  }
-  const entries: ZipEntry[] = [];
-  for (let n = 0; n < count; n++) {
-    if (at + 46 > bytes.length || view.getUint32(at, true) !== 0x02014b50) return undefined;
-    const method = view.getUint16(at + 10, true);
-    let compressed = view.getUint32(at + 20, true);
-    let size = view.getUint32(at + 24, true);
-    const nameLength = view.getUint16(at + 28, true);
-    const extraLength = view.getUint16(at + 30, true);
-    const commentLength = view.getUint16(at + 32, true);
-    let offset = view.getUint32(at + 42, true);
-    // Zip64: the sizes and offset that do not fit 32 bits are in the extra field 0x0001.
-    let extra = at + 46 + nameLength;
-    const extraEnd = Math.min(extra + extraLength, bytes.length);
-    while (extra + 4 <= extraEnd) {
-      const id = view.getUint16(extra, true);
-      const length = view.getUint16(extra + 2, true);
-      if (id === 0x0001) {
-        let p = extra + 4;
-        const next = () => {
-          const v = p + 8 <= extraEnd ? Number(view.getBigUint64(p, true)) : 0;
-          p += 8;
-          return v;
-        };
-        if (size === 0xffffffff) size = next();
-        if (compressed === 0xffffffff) compressed = next();
-        if (offset === 0xffffffff) offset = next();
-      }
-      extra += 4 + length;
-    }
-    entries.push({ method, compressed, size, offset });
-    at += 46 + nameLength + extraLength + commentLength;
-  }
-  return entries;
-}
-
-/** Bytes an entry's deflated data inflates to, or -1 as soon as it passes `budget`. */
-function inflatedSize(data: Uint8Array, budget: number): Promise<number> {
-  return new Promise((resolve) => {
-    const inflate = createInflateRaw({ chunkSize: 1 << 16 });
-    let total = 0;
-    let done = false;
-    const finish = (n: number) => {
-      if (done) return;
-      done = true;
-      resolve(n);
-    };
-    inflate.on("data", (chunk: Buffer) => {
-      total += chunk.length;
-      if (total > budget) {
-        finish(-1);
-        inflate.destroy();
-      }
-    });
-    inflate.on("end", () => finish(total));
-    // Corrupt data is io's to name; here it only counts what inflates.
-    inflate.on("error", () => finish(total));
-    inflate.end(data);
-  });
-}
-
-/**
- * Throws a 413 when a zip archive would inflate to more than `limit` bytes: refused from its
- * declared sizes when they say so, else counted entry by entry as it inflates (declared sizes
- * can lie), stopping as soon as the count passes the limit.
- */
-export async function checkArchive(bytes: Uint8Array, limit: number): Promise<void> {
-  const entries = centralDirectory(bytes);
-  if (!entries) return;
-  const tooLarge = () =>
-    new JobProblem({
-      kind: "too-large",
-      detail: `压缩包解压后超过 ${sizeText(limit)} · the archive inflates to more than ${sizeText(limit)} (${LIMIT_ENV.inflatedBytes.name})`,
-      part: "body",
-      limit: LIMIT_ENV.inflatedBytes.name,
-    });
-  if (entries.reduce((n, e) => n + e.size, 0) > limit) throw tooLarge();
-  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  let total = 0;
-  for (const entry of entries) {
-    const at = entry.offset;
-    if (at + 30 > bytes.length || view.getUint32(at, true) !== 0x04034b50) continue;
-    const start = at + 30 + view.getUint16(at + 26, true) + view.getUint16(at + 28, true);
-    const data = bytes.subarray(start, Math.min(bytes.length, start + entry.compressed));
-    if (entry.method === 0) total += data.length;
-    else if (entry.method === 8) {
-      const n = await inflatedSize(data, limit - total);
-      if (n < 0) throw tooLarge();
-      total += n;
-    }
-    if (total > limit) throw tooLarge();
   }
 }

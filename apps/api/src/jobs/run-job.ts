@@ -19,28 +19,34 @@ import {
   type RuleSelection,
   type Table,
 } from "@shuangbao/core";
-import { InputError, planAndAudit, readDatasetFromBytes, tablesFile } from "@shuangbao/io";
-import { type JobLimits, LIMIT_ENV, sizeText } from "../limits.js";
-import { maskedJson, maskReport, maskTable } from "../mask.js";
-import { type ProblemData, requestPart } from "../problem-kinds.js";
 import {
-  charsetOf,
-  checkArchive,
-  checkJsonShape,
-  isZip,
-  JobProblem,
-  jsonUtf8,
-  looksJson,
-} from "./guards.js";
+  InputError,
+  planAndAudit,
+  ReadLimitError,
+  readDatasetFromBytes,
+  renderReportHtml,
+  tablesFile,
+} from "@shuangbao/io";
+import { type JobLimits, LIMIT_ENV, sizeText } from "../limits.js";
+import {
+  maskedJson,
+  maskReport,
+  maskReportNames,
+  maskTable,
+  maskText,
+  nameMasker,
+} from "../mask.js";
+import { type ProblemData, requestPart } from "../problem-kinds.js";
+import { charsetOf, checkJsonShape, JobProblem, jsonUtf8, looksJson } from "./guards.js";
 
 export const XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
-/** What a data response is written as. */
-export type OutputFormat = "json" | "csv" | "xlsx";
+/** What a data response is written as (`html`: the audit report as a page). */
+export type OutputFormat = "json" | "csv" | "xlsx" | "html";
 
 /** What a job does, by route. */
 export type JobTask =
-  | { op: "audit"; rules: RuleSelection; lang: "zh" | "en" }
+  | { op: "audit"; rules: RuleSelection; lang: "zh" | "en"; version: string }
   | { op: "plan"; table?: PlanTableId | undefined }
   | { op: "form"; form: FormId };
 
@@ -51,6 +57,8 @@ export type Job = JobTask & {
   asOf: string;
   format: OutputFormat;
   unmasked: boolean;
+  /** Mask personal names too (`SHUANGBAO_MASK_NAMES`, and not unmasked). */
+  maskNames: boolean;
   limits: JobLimits;
 };
 
@@ -74,10 +82,11 @@ async function readChecked(
   if (json || looksJson(bytes)) {
     data = jsonUtf8(bytes, charset);
     checkJsonShape(data, limits);
-  } else if (isZip(bytes)) {
-    await checkArchive(bytes, limits.inflatedBytes);
   }
-  return readDatasetFromBytes(data, { name });
+  // io holds the read to the limits: zip entries and workbook parts counted as they inflate
+  // (an entry that is not read is never inflated), rows per collection, cells per sheet.
+  const { inflatedBytes, rows, cells } = limits;
+  return readDatasetFromBytes(data, { name, limits: { inflatedBytes, rows, cells } });
 }
 
 /** The multipart `parameters` field: held to the JSON limits, then read as core reads overrides. */
@@ -92,12 +101,13 @@ function parseOverrides(text: string, limits: JobLimits): Record<string, unknown
 /** The dataset of a job's body, and the overrides sent beside it (multipart only). */
 async function readBody(
   job: Job,
-): Promise<{ index: DatasetIndex; parameters?: Record<string, unknown> }> {
+): Promise<{ index: DatasetIndex; parameters?: Record<string, unknown>; name: string }> {
   const type = mediaType(job.contentType);
   if (type !== "multipart/form-data") {
     const json = type === "application/json";
     return {
       index: await readChecked(job.body, "body", charsetOf(job.contentType), json, job.limits),
+      name: "body",
     };
   }
   let form: FormData;
@@ -133,7 +143,8 @@ async function readBody(
     mediaType(file.type) === "application/json",
     job.limits,
   );
-  return parameters ? { index, parameters } : { index };
+  const name = file.name || "file";
+  return parameters ? { index, parameters, name } : { index, name };
 }
 
 const JSON_TYPE = "application/json; charset=UTF-8";
@@ -145,22 +156,27 @@ async function tableBody(
   table: Table,
   job: Job,
   filename: string,
+  names: ((text: string) => string) | undefined,
   lang: "zh" | "en" = "zh",
 ): Promise<{ body: Uint8Array; headers: Record<string, string> }> {
-  const body = await tablesFile([job.unmasked ? table : maskTable(table)], job.format, {
+  // Only the audit writes a page (`html`); it returns before any table is written.
+  const format = job.format === "html" ? "json" : job.format;
+  const body = await tablesFile([job.unmasked ? table : maskTable(table, names)], format, {
     headers: lang,
   });
-  if (job.format === "json") return { body, headers: { "Content-Type": JSON_TYPE } };
-  const type = job.format === "csv" ? "text/csv; charset=UTF-8" : XLSX_TYPE;
+  if (format === "json") return { body, headers: { "Content-Type": JSON_TYPE } };
+  const type = format === "csv" ? "text/csv; charset=UTF-8" : XLSX_TYPE;
   return {
     body,
-    headers: { "Content-Type": type, "Content-Disposition": attachment(filename, job.format) },
+    headers: { "Content-Type": type, "Content-Disposition": attachment(filename, format) },
   };
 }
 
 /** The answer of a job, before the response limit. */
 async function answer(job: Job): Promise<{ body: Uint8Array; headers: Record<string, string> }> {
-  const { index, parameters } = await readBody(job);
+  const { index, parameters, name } = await readBody(job);
+  // Personal names, where configured: masked where a text names a person's or a household's row.
+  const names = job.maskNames ? nameMasker(index) : undefined;
   const options = { asOf: job.asOf, ...(parameters ? { parameters } : {}) };
   if (job.op === "audit") {
     const full = audit(index, { ...options, rules: job.rules });
@@ -178,16 +194,31 @@ async function answer(job: Job): Promise<{ body: Uint8Array; headers: Record<str
       : {};
     if (job.format === "json") {
       // maskReport keeps every other property of the report (`truncated` too), in order.
-      const shown = job.unmasked ? report : maskReport(report as AuditReport);
+      const masked = job.unmasked ? report : maskReport(report as AuditReport);
+      const shown = names ? maskReportNames(masked as AuditReport, index) : masked;
       return {
         body: encode(JSON.stringify(shown)),
         headers: { "Content-Type": JSON_TYPE, ...truncatedHeader },
+      };
+    }
+    if (job.format === "html") {
+      // The page is masked as a whole, as the CLI's `--mask` does: every string it shows.
+      const page = await renderReportHtml(report as AuditReport, index, {
+        lang: job.lang,
+        inputs: [name],
+        version: job.version,
+        ...(parameters ? { overrides: parameters } : {}),
+      });
+      return {
+        body: encode(job.unmasked ? page : names ? names(maskText(page)) : maskText(page)),
+        headers: { "Content-Type": "text/html; charset=UTF-8", ...truncatedHeader },
       };
     }
     const table = await tableBody(
       findingsTable(report, index, job.lang),
       job,
       "findings",
+      names,
       job.lang,
     );
     return { body: table.body, headers: { ...table.headers, ...truncatedHeader } };
@@ -198,19 +229,22 @@ async function answer(job: Job): Promise<{ body: Uint8Array; headers: Record<str
       // The plan, and whether the dataset it completes passes the audit (as the CLI prints it).
       const answer = { ...plan, audit: { asOf: report.asOf, summary: report.summary } };
       return {
-        body: encode(job.unmasked ? JSON.stringify(answer) : maskedJson(answer)),
+        body: encode(job.unmasked ? JSON.stringify(answer) : maskedJson(answer, names)),
         headers: { "Content-Type": JSON_TYPE },
       };
     }
     const s = report.summary;
     const audited = { "X-Plan-Audit": `error=${s.error}, warning=${s.warning}, info=${s.info}` };
     if (job.format === "csv") {
-      const table = await tableBody(planTable(plan, job.table!), job, job.table!);
+      const table = await tableBody(planTable(plan, job.table!), job, job.table!, names);
       return { body: table.body, headers: { ...table.headers, ...audited } };
     }
     const tables = PLAN_TABLES.map((t) => planTable(plan, t));
     return {
-      body: await tablesFile(job.unmasked ? tables : tables.map(maskTable), "xlsx"),
+      body: await tablesFile(
+        job.unmasked ? tables : tables.map((t) => maskTable(t, names)),
+        "xlsx",
+      ),
       headers: {
         "Content-Type": XLSX_TYPE,
         "Content-Disposition": attachment("plan", "xlsx"),
@@ -218,7 +252,7 @@ async function answer(job: Job): Promise<{ body: Uint8Array; headers: Record<str
       },
     };
   }
-  return tableBody(buildForm(job.form, index, options), job, job.form);
+  return tableBody(buildForm(job.form, index, options), job, job.form, names);
 }
 
 /** The problem an error thrown by a job is, or an unexpected error's class and frames. */
@@ -228,6 +262,12 @@ function failure(error: unknown): JobResult {
     return {
       ok: false,
       problem: { kind: "invalid-request", detail: error.message, part: requestPart(error.path) },
+    };
+  }
+  if (error instanceof ReadLimitError) {
+    return {
+      ok: false,
+      problem: { kind: "too-large", detail: error.message, part: "body", limit: error.limit },
     };
   }
   if (error instanceof InputError) {

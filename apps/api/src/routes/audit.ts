@@ -18,7 +18,8 @@ const query = z.object({
       param: {
         name: "lang",
         in: "query",
-        description: "Language of the CSV/XLSX table (messages and headers); JSON has both.",
+        description:
+          "Language of the CSV/XLSX table (messages and headers) and of the HTML report; JSON has both.",
       },
     }),
   rules: z
@@ -64,16 +65,18 @@ const route = createRoute({
   description:
     "Audits a dataset against the policy's rules at `asOf`. Data errors are findings in a 200 " +
     "report. `Accept: text/csv` or the XLSX type returns the findings table instead of the JSON " +
-    "report. Resident ID and mobile numbers are masked in every format. At most " +
+    "report; `Accept: text/html` returns the report as one self-contained HTML page (summary, " +
+    "charts and 问题清单, printable on A4 — what `shuangbao audit --format html` writes). Resident ID and mobile numbers are masked in every format. At most " +
     "SHUANGBAO_MAX_FINDINGS findings are returned: a cut report has `truncated: { limit, total }` " +
     "(CSV and XLSX: the header `X-Findings-Truncated`). The audit runs on a worker thread.",
   security: BEARER,
   request: { query, body: DATASET_BODY },
   responses: {
     200: {
-      description: "The audit report (JSON), or its findings table (CSV, XLSX).",
+      description: "The audit report (JSON or HTML), or its findings table (CSV, XLSX).",
       content: {
         "application/json": { schema: AuditReportSchema },
+        "text/html": { schema: { type: "string" } },
         "text/csv": { schema: { type: "string" } },
         [XLSX_TYPE]: { schema: BINARY },
       },
@@ -87,14 +90,14 @@ export function registerAudit(app: Api, deps: RouteDeps): void {
   app.openapi(route, async (c) => {
     const q = c.req.valid("query");
     const unmasked = unmaskAllowed(c, q.unmask);
-    const format = outputFormat(c);
+    const format = outputFormat(c, { html: true });
     // Checked before the body is read; a mistake is a 400 naming its query parameter.
     const rules = parseRuleSelection({ only: q.rules, skip: q.skipRules, severity: q.severity });
     const asOf = dateInWindow(q.asOf, deps.today(), "query.asOf");
     return runJobRoute(
       c,
       deps,
-      { op: "audit", rules, lang: q.lang ?? "zh" },
+      { op: "audit", rules, lang: q.lang ?? "zh", version: deps.version },
       { asOf, format, unmasked },
     );
   });

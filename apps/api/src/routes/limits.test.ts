@@ -135,6 +135,42 @@ describe("body limits", () => {
     }
   });
 
+  it("answers 413 for a zip that lies about its sizes, counted as it inflates", async () => {
+    const { app } = testApp({ limits: { inflatedBytes: 1024 * 1024 } });
+    const zip = zipSync(
+      { "villages.csv": strToU8(`id,name\n${"1,x\n".repeat(1_000_000)}`) },
+      { level: 9 },
+    );
+    const view = new DataView(zip.buffer, zip.byteOffset, zip.byteLength);
+    for (let i = 0; i + 46 <= zip.length; i++) {
+      if (view.getUint32(i, true) === 0x02014b50) view.setUint32(i + 24, 100, true);
+    }
+    const res = await app.request(url, {
+      method: "POST",
+      headers: authed({ "Content-Type": "application/zip" }),
+      body: zip,
+    });
+    const p = await problemOf(res, 413);
+    expect(p.limit).toBe("SHUANGBAO_INFLATED_LIMIT_MB");
+    expect(p.detail).toContain("villages.csv");
+  });
+
+  it("answers 413 for a CSV collection over the row limit and a sheet over the cell limit", async () => {
+    const csv = `id,name,townshipId,isPoor\n${"V,村,T,否\n".repeat(1001)}`;
+    const zip = zipSync({ "villages.csv": strToU8(csv) });
+    const send = (app: ReturnType<typeof testApp>["app"]) =>
+      app.request(url, {
+        method: "POST",
+        headers: authed({ "Content-Type": "application/zip" }),
+        body: zip,
+      });
+    const rows = await problemOf(await send(testApp({ limits: { rows: 1000 } }).app), 413);
+    expect(rows).toMatchObject({ part: "body", limit: "SHUANGBAO_MAX_ROWS" });
+    const cells = await problemOf(await send(testApp({ limits: { cells: 4000 } }).app), 413);
+    expect(cells).toMatchObject({ part: "body", limit: "SHUANGBAO_MAX_CELLS" });
+    expect((await send(testApp({ limits: { rows: 1001, cells: 5000 } }).app)).status).toBe(200);
+  });
+
   it("answers 413 for a response over the limit", async () => {
     const { app } = testApp({ limits: { responseBytes: 500 } });
     const p = await problemOf(await app.request(url, postJson(compliantCounty())), 413);
@@ -272,8 +308,10 @@ describe("masking every shape of a personal number", () => {
       d.people[0]!.idNumber = id;
       const json = await (await app.request(url, postJson(d))).text();
       const csv = await (await app.request(url, postJson(d, { Accept: "text/csv" }))).text();
+      const html = await (await app.request(url, postJson(d, { Accept: "text/html" }))).text();
+      expect(html).toContain("<!doctype html>");
       const digits = id.normalize("NFKC").replace(/\D/g, "");
-      for (const text of [json, csv]) {
+      for (const text of [json, csv, html]) {
         expect(text, shape).not.toContain(id);
         expect(text.normalize("NFKC").replace(/[ -]/g, ""), shape).not.toContain(digits);
       }

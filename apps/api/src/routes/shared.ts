@@ -88,7 +88,14 @@ export async function runJobRoute(
     timing.bodyMs = Math.round(performance.now() - start);
     const result = await slot
       .run(
-        { ...task, ...common, body, contentType, limits: jobLimits(deps.limits) },
+        {
+          ...task,
+          ...common,
+          maskNames: deps.maskNames && !common.unmasked,
+          body,
+          contentType,
+          limits: jobLimits(deps.limits),
+        },
         c.req.raw.signal,
       )
       .finally(() => {

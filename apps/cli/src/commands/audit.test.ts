@@ -38,6 +38,21 @@ describe("shuangbao audit", () => {
     expect(r.stdout).not.toContain("\x1b[");
   });
 
+  it("holds the read to the limits of the environment, naming the limit (exit 2)", async () => {
+    // The fixture's largest collection is its 116 visits: 116 rows pass, 115 do not.
+    const at = await run(["audit", clean, ...AS_OF], { SHUANGBAO_MAX_ROWS: "116" });
+    expect(at.code).toBe(0);
+    const over = await run(["audit", clean, ...AS_OF], { SHUANGBAO_MAX_ROWS: "115" });
+    expect(over.code).toBe(2);
+    expect(over.stderr).toContain("数据表“走访调研”的行数超过上限 115（SHUANGBAO_MAX_ROWS）");
+    const cells = await run(["audit", clean, ...AS_OF], { SHUANGBAO_MAX_CELLS: "3" });
+    expect(cells.code).toBe(2);
+    expect(cells.stderr).toContain("SHUANGBAO_MAX_CELLS");
+    const bad = await run(["audit", clean, ...AS_OF], { SHUANGBAO_MAX_ROWS: "many" });
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain("SHUANGBAO_MAX_ROWS=many");
+  });
+
   it("speaks English with --lang en", async () => {
     const r = await run(["audit", broken, ...AS_OF, "--lang", "en"]);
     expect(r.stdout).toContain("As of 2018-07-20, 1 findings: 1 breach.");

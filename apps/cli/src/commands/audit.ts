@@ -154,7 +154,7 @@ export async function runAudit(argv: string[], io: CliIo): Promise<number> {
   const timings = { read: 0, load: 0, audit: 0, write: 0 };
   const structure: SourceStructure[] = [];
   const show = progress(io);
-  const index = await readInput(input, { onRows: show.rows, timings, structure });
+  const index = await readInput(input, { onRows: show.rows, timings, structure }, io.env);
   show.phase("核查 auditing");
   let t = performance.now();
   let report = configured(() =>
@@ -185,7 +185,7 @@ export async function runAudit(argv: string[], io: CliIo): Promise<number> {
       });
     else if (format === "html")
       content = masked(
-        renderReportHtml(report, index, {
+        await renderReportHtml(report, index, {
           lang,
           inputs: [input],
           version: VERSION,

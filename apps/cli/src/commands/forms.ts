@@ -85,7 +85,7 @@ export async function runForms(argv: string[], io: CliIo): Promise<number> {
   else await checkOutputFolder(dir!, target);
 
   const show = progress(io);
-  const index = await readInput(input, { onRows: show.rows });
+  const index = await readInput(input, { onRows: show.rows }, io.env);
   show.done();
   const tables: Table[] = FORMS.map((form) =>
     configured(() => buildForm(form.id, index, { asOf })),

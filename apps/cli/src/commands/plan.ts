@@ -60,7 +60,7 @@ export async function runPlan(argv: string[], io: CliIo): Promise<number> {
   };
   await checkOutputFolder(dir, target);
   const show = progress(io);
-  const index = await readInput(input, { onRows: show.rows });
+  const index = await readInput(input, { onRows: show.rows }, io.env);
   show.phase("规划并核查 planning, auditing");
   const { plan, completed, report } = configured(() => planAndAudit(index, { asOf }));
   show.done();

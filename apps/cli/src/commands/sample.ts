@@ -9,7 +9,7 @@ export const sampleSpec = command({
   name: "sample",
   summary: "生成样本数据（CSV文件夹） · Write synthetic sample data as a CSV folder",
   usage:
-    "shuangbao sample --scale county|province --seed N [--violations SHARE] --out DIR [--force]",
+    "shuangbao sample --scale county|city|province --seed N [--violations SHARE] --out DIR [--force]",
   options: {
     scale: { type: "string" },
     seed: { type: "string" },
@@ -20,7 +20,7 @@ export const sampleSpec = command({
   },
   help: {
     scale:
-      "规模 · county (岳西县, in memory) | province (安徽省, 70 counties, ~2.4 GB) (default county)",
+      "规模 · county (岳西县, in memory) | city (安庆市, ~200,000 households) | province (安徽省, 70 counties, ~2.4 GB) (default county)",
     seed: "随机种子（整数） · a whole number; the same seed gives the same bytes (default 1)",
     violations: "问题比例 · share (0–1) of realistic faults to plant (default 0)",
     out: "输出文件夹 · the folder to write <collection>.csv into (required)",
@@ -29,6 +29,7 @@ export const sampleSpec = command({
   },
   examples: [
     "shuangbao sample --scale county --seed 7 --violations 0.02 --out yuexi",
+    "shuangbao sample --scale city --seed 1 --out /data/anqing",
     "shuangbao sample --scale province --seed 1 --out /data/anhui",
   ],
 });
@@ -37,7 +38,7 @@ export async function runSample(argv: string[], io: CliIo): Promise<number> {
   const { values } = parse(sampleSpec, argv);
   const dir = values.out;
   if (!dir) throw new UsageError("需要 --out 输出文件夹 · --out DIR is required");
-  const scale = oneOf("scale", values.scale, ["county", "province"] as const, "county");
+  const scale = oneOf("scale", values.scale, ["county", "city", "province"] as const, "county");
   const language = oneOf("lang", values.lang, ["zh", "en"] as const, "zh");
   const violations = Number(values.violations ?? "0");
   if (
@@ -60,7 +61,7 @@ export async function runSample(argv: string[], io: CliIo): Promise<number> {
     .filter(([, n]) => n > 0)
     .map(([c, n]) => `  ${c.padEnd(22)}${n.toLocaleString("en")}`);
   io.stdout(
-    `样本已写入“${dir}”：${scale === "county" ? "县级" : "全省"}样本，随机种子${seed}，埋设问题${result!.seeded.length}处 · ${dir}: ${scale} sample, seed ${seed}, ${result!.seeded.length} planted faults\n${rows.join("\n")}\n`,
+    `样本已写入“${dir}”：${{ county: "县级", city: "市级", province: "全省" }[scale]}样本，随机种子${seed}，埋设问题${result!.seeded.length}处 · ${dir}: ${scale} sample, seed ${seed}, ${result!.seeded.length} planted faults\n${rows.join("\n")}\n`,
   );
   return EXIT.ok;
 }

@@ -24,7 +24,13 @@ import {
   dateWindow,
   isIsoDate,
 } from "@shuangbao/core";
-import { InputError, type ReadOptions, readDatasetFromPath } from "@shuangbao/io";
+import {
+  InputError,
+  type ReadLimits,
+  type ReadOptions,
+  readDatasetFromPath,
+  readLimitsFromEnv,
+} from "@shuangbao/io";
 import { type CliIo, UsageError } from "../io.js";
 
 /** Exit codes, documented in the README: a CI pipeline gates on them. */
@@ -55,10 +61,24 @@ export function progress(io: CliIo) {
   };
 }
 
-/** Reads a dataset, turning unreadable input into a usage-level error (exit 2). */
-export async function readInput(path: string, options: ReadOptions = {}): Promise<DatasetIndex> {
+/**
+ * Reads a dataset held to the read limits of `env` (`SHUANGBAO_INFLATED_LIMIT_MB`,
+ * `SHUANGBAO_MAX_ROWS`, `SHUANGBAO_MAX_CELLS`; io's defaults otherwise), turning unreadable input
+ * — and input over a limit, named — into a usage-level error (exit 2).
+ */
+export async function readInput(
+  path: string,
+  options: ReadOptions,
+  env: Readonly<Record<string, string | undefined>>,
+): Promise<DatasetIndex> {
+  let limits: ReadLimits;
   try {
-    return await readDatasetFromPath(path, options);
+    limits = readLimitsFromEnv(env);
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
+  try {
+    return await readDatasetFromPath(path, { ...options, limits });
   } catch (error) {
     if (error instanceof InputError) {
       // io says why in both languages (“中文 / English”), after the path.

@@ -5,9 +5,14 @@
  */
 import { inflateSync } from "fflate";
 
-/** Inflates raw deflate data held whole. */
-export function inflateRawBytes(data: Uint8Array): Uint8Array {
-  return inflateSync(data);
+/**
+ * Inflates raw deflate data held whole (parts the zip says are small: the caller checks the
+ * declared size first), to at most `maxBytes`: fflate writes into a buffer of that size plus one,
+ * so a part that lies about its size stops there. Returns `undefined` when it would inflate to more.
+ */
+export function inflateRawBytes(data: Uint8Array, maxBytes: number): Uint8Array | undefined {
+  const out = inflateSync(data, { out: new Uint8Array(Math.max(1, maxBytes) + 1) });
+  return out.length > maxBytes ? undefined : out;
 }
 
 /** Hands `data` on in chunks to `onChunk`, inflated when `deflated`, `step` bytes at a time. */
@@ -32,10 +37,17 @@ export async function streamChunks(
     await writer.close();
   })();
   const reader = stream.readable.getReader();
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    onChunk(value);
+  try {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      onChunk(value);
+    }
+  } catch (error) {
+    // `onChunk` refused (a limit): stop inflating, and let the writer's end go quietly.
+    written.catch(() => {});
+    await reader.cancel().catch(() => {});
+    throw error;
   }
   await written;
 }
