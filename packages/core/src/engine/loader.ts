@@ -69,6 +69,11 @@ const CODE_INDICES = new Map<CollectionName, readonly number[]>(
 );
 
 /** Where each field of a visit is among the visits' fields (`RecordReader.read`'s order). */
+/** Each collection's field names, in the order of its definition (a reader's columns). */
+const FIELD_NAMES = new Map<CollectionName, readonly string[]>(
+  Object.values(COLLECTIONS).map((c) => [c.name, c.fields.map((f) => f.name)]),
+);
+
 const VISIT_FIELD = Object.fromEntries(COLLECTIONS.visits.fields.map((f, i) => [f.name, i])) as {
   [F in keyof Rows["visits"]]-?: number;
 };
@@ -264,6 +269,10 @@ export class DatasetLoader {
     if (this.finished) throw new Error("DatasetLoader: add after finish");
     if (!(collection in this.counts))
       throw new Error(`DatasetLoader: unknown collection ${collection}`);
+    if (this.fastPath && COLLECTIONS[collection].compact && !provenance?.lines) {
+      this.addCompactObjects(collection, rows, provenance);
+      return;
+    }
     for (let i = 0; i < rows.length; i++) {
       const position = this.counts[collection]++;
       const source = provenance
@@ -327,6 +336,63 @@ export class DatasetLoader {
    * for them alone: a valid visit with plain codes goes straight from its values into the store,
    * without a row object, and one scratch source (the store copies what it keeps) serves them all.
    */
+  /**
+   * Compact rows given as objects (a JSON document's visits): a row whose keys are all fields is
+   * read by the table records' reader (its cells in field order), and one whose codes are plain
+   * is stored at once — what `addRow` makes of it, without a row object; any other row goes
+   * through `addRow`.
+   */
+  private addCompactObjects(
+    collection: CollectionName,
+    rows: readonly unknown[],
+    provenance: Provenance | undefined,
+  ): void {
+    const names = FIELD_NAMES.get(collection)!;
+    const reader = recordReader(collection, names)!;
+    const known = new Set(names);
+    const source: Source | undefined = provenance
+      ? { file: provenance.file, ...(provenance.sheet ? { sheet: provenance.sheet } : {}) }
+      : undefined;
+    const excelCodes = this.excelCodes(collection, source);
+    const { personId, date, kind, villageId, householdId } = VISIT_FIELD;
+    const cells: unknown[] = new Array(names.length);
+    const values: unknown[] = [];
+    rows: for (let r = 0; r < rows.length; r++) {
+      const raw = rows[r];
+      if (typeof raw !== "object" || raw === null || Array.isArray(raw)) {
+        this.addRow(collection, raw, this.counts[collection]++, source, provenance?.file);
+        continue;
+      }
+      for (const key in raw) {
+        if (!known.has(key)) {
+          this.addRow(collection, raw, this.counts[collection]++, source, provenance?.file);
+          continue rows;
+        }
+      }
+      for (let i = 0; i < names.length; i++) cells[i] = (raw as AnyRow)[names[i]!];
+      if (!reader.read(cells, values, false)) {
+        this.addRow(collection, raw, this.counts[collection]++, source, provenance?.file);
+        continue;
+      }
+      // As `addCompactRecords`: a code that may be Excel's cut holds nothing back here.
+      const position = this.counts[collection]++;
+      const excel = excelCodes(values, reader.shapes, undefined);
+      if ((excel & MANGLED) === 0)
+        this.visits.add(
+          values[personId] as string,
+          visitKindCode(values[kind] as Rows["visits"]["kind"]),
+          toDay(values[date] as string),
+          values[villageId] as string,
+          values[householdId] as string | undefined,
+          source,
+        );
+      else {
+        const codes = this.rowCodes(collection, values, reader.shapes, excel);
+        this.check(collection, reader.row(values), position, source, codes, false);
+      }
+    }
+  }
+
   private addCompactRecords(
     collection: CollectionName,
     reader: RecordReader,
@@ -396,7 +462,7 @@ export class DatasetLoader {
    */
   private excelCodes(
     collection: CollectionName,
-    source: Source,
+    source: Source | undefined,
   ): (values: readonly unknown[], shapes: Int8Array, line: number | undefined) => number {
     const indices = CODE_INDICES.get(collection)!;
     const specs = CODE_FIELDS.get(collection)!;
