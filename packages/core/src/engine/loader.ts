@@ -357,7 +357,7 @@ export class DatasetLoader {
     const { personId, date, kind, villageId, householdId } = VISIT_FIELD;
     const cells: unknown[] = new Array(names.length);
     const values: unknown[] = [];
-    rows: for (let r = 0; r < rows.length; r++) {
+    next: for (let r = 0; r < rows.length; r++) {
       const raw = rows[r];
       if (typeof raw !== "object" || raw === null || Array.isArray(raw)) {
         this.addRow(collection, raw, this.counts[collection]++, source, provenance?.file);
@@ -366,7 +366,7 @@ export class DatasetLoader {
       for (const key in raw) {
         if (!known.has(key)) {
           this.addRow(collection, raw, this.counts[collection]++, source, provenance?.file);
-          continue rows;
+          continue next;
         }
       }
       for (let i = 0; i < names.length; i++) cells[i] = (raw as AnyRow)[names[i]!];
