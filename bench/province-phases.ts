@@ -5,6 +5,7 @@
 import {
   audit,
   buildForm,
+  CATALOGUE,
   COLLECTION_NAMES,
   FORMS,
   loadDataset,
@@ -47,7 +48,7 @@ const [report, a] = await phase(
   () => rows,
   () => audit(index, { asOf }),
 );
-emit({ ...a, note: `${report.findings.length} findings, 47 rules + data checks` });
+emit({ ...a, note: `${report.findings.length} findings, ${CATALOGUE.length} rules + data checks` });
 
 const [forms, f] = await phase(
   "forms",

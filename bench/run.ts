@@ -4,7 +4,7 @@
  * forms — and the API: the county sample at concurrency 1, 4, 16 and 64 from a second process on
  * loopback (audits/s, p50/p99, /healthz latency meanwhile), against a single worker at 4 and 64,
  * and a burst of valid and hostile requests; then the browser page in Chromium on the county
- * sample and a city of about 200,000 households (bench/web.ts). `--only api` or `--only web` runs
+ * sample and a city of about 200,000 households (bench/web.ts). `--only province|api|web` runs
  * that part alone (after `pnpm build`): `node --import tsx bench/run.ts --only api`.
  * `pnpm bench --scale national --partitions N` audits N county partitions on worker threads (the
  * map), merges them (the reduce), and extrapolates to the nation. Prints a table and writes
@@ -98,7 +98,7 @@ async function province() {
   const child = spawnSync(
     process.execPath,
     [
-      "--max-old-space-size=2304",
+      "--max-old-space-size=3584",
       "--max-semi-space-size=32",
       ...nodeArgs,
       `${here}province-phases.ts`,
@@ -355,6 +355,7 @@ async function web() {
 
 if (values.only === "api") await api();
 else if (values.only === "web") await web();
+else if (values.only === "province") await province();
 else if (values.scale === "national") await national();
 else {
   await province();
@@ -371,6 +372,8 @@ const merged =
     ? { ...previous, api: results.api }
     : values.only === "web"
       ? { ...previous, web: results.web }
-      : { ...previous, ...results };
+      : values.only === "province"
+        ? { ...previous, date: results.date, province: results.province }
+        : { ...previous, ...results };
 await writeFile(`${here}results.json`, `${JSON.stringify(merged, null, 2)}\n`);
 process.stdout.write(`written ${here}results.json\n`);
