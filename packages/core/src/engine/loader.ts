@@ -354,42 +354,33 @@ export class DatasetLoader {
       ? { file: provenance.file, ...(provenance.sheet ? { sheet: provenance.sheet } : {}) }
       : undefined;
     const excelCodes = this.excelCodes(collection, source);
-    const { personId, date, kind, villageId, householdId } = VISIT_FIELD;
     const cells: unknown[] = new Array(names.length);
     const values: unknown[] = [];
-    next: for (let r = 0; r < rows.length; r++) {
+    const plainObject = (raw: unknown): raw is AnyRow => {
+      if (typeof raw !== "object" || raw === null || Array.isArray(raw)) return false;
+      for (const key in raw) if (!known.has(key)) return false;
+      return true;
+    };
+    for (let r = 0; r < rows.length; r++) {
       const raw = rows[r];
-      if (typeof raw !== "object" || raw === null || Array.isArray(raw)) {
+      let read = plainObject(raw);
+      if (read) {
+        for (let i = 0; i < names.length; i++) cells[i] = (raw as AnyRow)[names[i]!];
+        read = reader.read(cells, values, false);
+      }
+      if (!read) {
         this.addRow(collection, raw, this.counts[collection]++, source, provenance?.file);
         continue;
       }
-      for (const key in raw) {
-        if (!known.has(key)) {
-          this.addRow(collection, raw, this.counts[collection]++, source, provenance?.file);
-          continue next;
-        }
-      }
-      for (let i = 0; i < names.length; i++) cells[i] = (raw as AnyRow)[names[i]!];
-      if (!reader.read(cells, values, false)) {
-        this.addRow(collection, raw, this.counts[collection]++, source, provenance?.file);
-        continue;
-      }
-      // As `addCompactRecords`: a code that may be Excel's cut holds nothing back here.
       const position = this.counts[collection]++;
-      const excel = excelCodes(values, reader.shapes, undefined);
-      if ((excel & MANGLED) === 0)
-        this.visits.add(
-          values[personId] as string,
-          visitKindCode(values[kind] as Rows["visits"]["kind"]),
-          toDay(values[date] as string),
-          values[villageId] as string,
-          values[householdId] as string | undefined,
-          source,
-        );
-      else {
-        const codes = this.rowCodes(collection, values, reader.shapes, excel);
-        this.check(collection, reader.row(values), position, source, codes, false);
-      }
+      this.storeCompact(
+        collection,
+        reader,
+        values,
+        excelCodes(values, reader.shapes, undefined),
+        position,
+        source,
+      );
     }
   }
 
@@ -402,7 +393,6 @@ export class DatasetLoader {
     scratch: Source,
   ): void {
     const excelCodes = this.excelCodes(collection, scratch);
-    const { personId, date, kind, villageId, householdId } = VISIT_FIELD;
     const values: unknown[] = [];
     for (let r = 0; r < records.length; r++) {
       const cells = records[r]!;
@@ -413,23 +403,44 @@ export class DatasetLoader {
       }
       const position = this.counts[collection]++;
       scratch.line = line ?? 0;
-      // A code that may be Excel's cut holds nothing back here (the store leaves out the visits
-      // that name a cut code at `finish`); only scientific notation breaks the visit.
-      const excel = excelCodes(values, reader.shapes, line);
-      if ((excel & MANGLED) === 0)
-        this.visits.add(
-          values[personId] as string,
-          visitKindCode(values[kind] as Rows["visits"]["kind"]),
-          toDay(values[date] as string),
-          values[villageId] as string,
-          values[householdId] as string | undefined,
-          scratch,
-        );
-      else {
-        const codes = this.rowCodes(collection, values, reader.shapes, excel);
-        this.check(collection, reader.row(values), position, scratch, codes, false);
-      }
+      this.storeCompact(
+        collection,
+        reader,
+        values,
+        excelCodes(values, reader.shapes, line),
+        position,
+        scratch,
+      );
     }
+  }
+
+  /**
+   * A compact row the reader accepted, its values in field order: stored at once, or — when a
+   * code is in scientific notation — checked as a row. A code that may be Excel's cut holds
+   * nothing back here (the store leaves out the visits that name a cut code at `finish`).
+   */
+  private storeCompact(
+    collection: CollectionName,
+    reader: RecordReader,
+    values: unknown[],
+    excel: number,
+    position: number,
+    source: Source | undefined,
+  ): void {
+    if ((excel & MANGLED) === 0) {
+      const { personId, date, kind, villageId, householdId } = VISIT_FIELD;
+      this.visits.add(
+        values[personId] as string,
+        visitKindCode(values[kind] as Rows["visits"]["kind"]),
+        toDay(values[date] as string),
+        values[villageId] as string,
+        values[householdId] as string | undefined,
+        source,
+      );
+      return;
+    }
+    const codes = this.rowCodes(collection, values, reader.shapes, excel);
+    this.check(collection, reader.row(values), position, source, codes, false);
   }
 
   /** A record the fast path declined: its cells that are not empty, to the general path. */
