@@ -42,6 +42,7 @@ export type { Partition, PartitionResult } from "./engine/partitioned-audit.js";
 export { idDigest } from "./engine/partitioned-audit.js";
 export { RuleContext } from "./engine/rule-context.js";
 export type { Catalogue, Rule, RuleHit, RuleReads, RuleScope } from "./engine/rule-model.js";
+export { encodeVisitRecords, type VisitColumns } from "./engine/visit-columns.js";
 export type { FindingPlace, FindingsTableOptions } from "./forms/findings-table.js";
 export {
   collectionName,

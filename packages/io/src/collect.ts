@@ -14,6 +14,7 @@ import {
   type DatasetLoader,
   dataFinding,
   fieldForHeader,
+  type VisitColumns,
 } from "@shuangbao/core";
 import {
   bestCollection,
@@ -22,8 +23,10 @@ import {
   headerScore,
   headerText,
   isBlankRow,
+  repeatsHeader,
 } from "./headers.js";
 import { DEFAULT_READ_LIMITS, InflateBudget, ReadLimitError, type ReadLimits } from "./limits.js";
+import type { ParallelOptions, ReadOptions } from "./read-bytes.js";
 import type { SourceStructure } from "./structure.js";
 
 const BATCH = 4096;
@@ -40,6 +43,10 @@ export interface ReadContext {
   budget: InflateBudget;
   /** Rows read so far, by collection (over every source: a collection may span files). */
   rowCounts: Map<CollectionName, number>;
+  /** How a large visits file on disk may be read on worker threads. */
+  parallel: Partial<ParallelOptions>;
+  /** The read's timings, where asked for (`workerBytes` is counted here). */
+  timings?: ReadOptions["timings"];
 }
 
 /** A new read context around a loader. */
@@ -49,6 +56,8 @@ export function readContext(
     onRows?: ((n: number) => void) | undefined;
     structure?: SourceStructure[] | undefined;
     limits?: Partial<ReadLimits> | undefined;
+    parallel?: Partial<ParallelOptions> | undefined;
+    timings?: ReadOptions["timings"];
   },
 ): ReadContext {
   const limits = { ...DEFAULT_READ_LIMITS, ...options.limits };
@@ -60,6 +69,8 @@ export function readContext(
     limits,
     budget: new InflateBudget(limits.inflatedBytes),
     rowCounts: new Map(),
+    parallel: options.parallel ?? {},
+    ...(options.timings ? { timings: options.timings } : {}),
   };
 }
 
@@ -159,17 +170,15 @@ export class RecordCollector {
     };
   }
 
+  /** The file as findings name it. */
+  get file(): string {
+    return this.source.file;
+  }
+
   /** Adds one record read at `line` (1-based). */
   record(cells: readonly unknown[], line: number): void {
     this.cells += cells.length;
-    if (this.cells > this.ctx.limits.cells) {
-      const where = this.source.sheet ?? this.source.file;
-      throw new ReadLimitError(this.path(line), "cells", this.ctx.limits.cells, {
-        zh: `${this.source.sheet !== undefined ? "工作表" : "文件"}“${where}”的单元格数`,
-        en: `${this.source.sheet !== undefined ? "sheet" : "file"} ${where} has`,
-        unit: "cells",
-      });
-    }
+    if (this.cells > this.ctx.limits.cells) this.tooManyCells(line);
     if (this.state === "data") {
       this.data(cells, line);
       return;
@@ -192,6 +201,16 @@ export class RecordCollector {
         this.useHeader(this.pending.length - 1);
       }
     } else if (this.pending.length >= HEADER_SEARCH_ROWS) this.ignore();
+  }
+
+  /** Throws the cells limit's error at `line`. */
+  private tooManyCells(line: number): never {
+    const where = this.source.sheet ?? this.source.file;
+    throw new ReadLimitError(this.path(line), "cells", this.ctx.limits.cells, {
+      zh: `${this.source.sheet !== undefined ? "工作表" : "文件"}“${where}”的单元格数`,
+      en: `${this.source.sheet !== undefined ? "sheet" : "file"} ${where} has`,
+      unit: "cells",
+    });
   }
 
   /** No header matched well: the best-matching of the rows searched, else the first row. */
@@ -245,7 +264,7 @@ export class RecordCollector {
   private data(cells: readonly unknown[], line: number): void {
     if (isBlankRow(cells)) return;
     const header = this.header;
-    const isHeader = this.isHeaderRow(cells);
+    const isHeader = repeatsHeader(header, cells);
     // A value past the last header column is ragged; so is a CSV line short of the header (a
     // sheet's rows carry no trailing empty cells).
     const ragged =
@@ -281,21 +300,63 @@ export class RecordCollector {
     if (this.batch.length >= BATCH) this.flush();
   }
 
-  /** Whether a row repeats the header (cheap for data rows: most differ in their first cell). */
-  private isHeaderRow(cells: readonly unknown[]): boolean {
-    const header = this.header;
-    if (cells.length !== header.length) return false;
-    for (let i = 0; i < cells.length; i++) {
-      const c = cells[i];
-      const h = header[i]!;
-      if (c === h) continue;
-      if (c === null || c === undefined) {
-        if (h === "") continue;
-        return false;
+  /**
+   * The header found, once records are coming (`undefined` before, or when the source is
+   * ignored): what a reader on another thread needs to encode the rest (`addEncoded`).
+   */
+  get dataHeader():
+    | {
+        collection: CollectionName;
+        fields: readonly (string | undefined)[];
+        header: readonly string[];
       }
-      if (typeof c !== "string" || !c.includes(h) || headerText(c) !== h) return false;
+    | undefined {
+    if (this.state !== "data" || !this.collection) return undefined;
+    return { collection: this.collection, fields: this.fields, header: this.header };
+  }
+
+  /**
+   * Adds a batch of records a worker encoded (`encodeVisitRecords` with this source's fields):
+   * its compact rows in runs, and each raw record (`raw[j]` is record `columns.raw[j]`) through
+   * `record` in its place, so that limits, findings and positions are what `record` would make
+   * of every record. `lineBase`: the line of the batch's record 0.
+   */
+  addEncoded(columns: VisitColumns, raw: readonly (readonly unknown[])[], lineBase: number): void {
+    let k = 0;
+    for (let j = 0; j <= raw.length; j++) {
+      const r = j < raw.length ? columns.raw[j]! : Number.POSITIVE_INFINITY;
+      let to = k;
+      while (to < columns.length && columns.record[to]! < r) to++;
+      if (to > k) this.compactRun(columns, k, to, lineBase);
+      k = to;
+      if (j < raw.length) this.record(raw[j]!, lineBase + r);
     }
-    return true;
+  }
+
+  /** Compact rows `from` to `to` of a batch, counted against the limits as `data` counts rows. */
+  private compactRun(columns: VisitColumns, from: number, to: number, lineBase: number): void {
+    this.flush();
+    const width = this.header.length;
+    const n = to - from;
+    const line = (k: number) => lineBase + columns.record[k]!;
+    // The first row past a limit is named, as `record` and `data` would name it.
+    if (this.cells + n * width > this.ctx.limits.cells)
+      this.tooManyCells(line(from + Math.floor((this.ctx.limits.cells - this.cells) / width)));
+    this.cells += n * width;
+    const collection = this.collection!;
+    this.rowsLeft ??= this.ctx.limits.rows - (this.ctx.rowCounts.get(collection) ?? 0);
+    if (this.rows + n > this.rowsLeft) {
+      const k = from + Math.max(0, this.rowsLeft - this.rows);
+      countRows(this.ctx, collection, this.rowsLeft + 1, this.path(line(k)));
+    }
+    this.rows += n;
+    this.ctx.loader.addVisitColumns(
+      columns,
+      from,
+      to,
+      { file: this.source.file, sheet: this.source.sheet },
+      lineBase,
+    );
   }
 
   /** The source and line as errors name them: `workbook.xlsx（工作表：贫困户）第 12 行`. */

@@ -5,14 +5,15 @@
  */
 import { once } from "node:events";
 import { createReadStream, createWriteStream } from "node:fs";
-import { open } from "node:fs/promises";
+import { open, stat } from "node:fs/promises";
 import { Transform } from "node:stream";
 import type { Table } from "@shuangbao/core";
 import Papa from "papaparse";
 import { type ReadContext, RecordCollector } from "./collect.js";
+import { parallelHead, parallelOptions, readRangesInParallel } from "./csv-parallel.js";
 import { type CsvSource, detectDelimiter, NewlineNormaliser } from "./csv-reader.js";
 import { BOM, type CsvOptions, cellText, csvHeaderOf, csvLine } from "./csv-writer.js";
-import { CsvDecoder, DETECT_BYTES } from "./decode.js";
+import { CsvDecoder, type CsvEncoding, DETECT_BYTES } from "./decode.js";
 import { InputError } from "./errors.js";
 
 /** The first bytes of a file. */
@@ -31,7 +32,10 @@ async function head(path: string, name: string, size = DETECT_BYTES): Promise<Ui
   }
 }
 
-/** Streams a CSV file into the loader. */
+/**
+ * Reads a CSV file into the loader: streamed on this thread, or — a large visits file — its head
+ * here and the rest on worker threads (`csv-parallel.ts`), with the same result.
+ */
 export async function readCsvFile(
   path: string,
   source: CsvSource,
@@ -40,10 +44,8 @@ export async function readCsvFile(
   const name = source.file;
   // The encoding and delimiter are decided on the first bytes, before streaming begins.
   const probe = new CsvDecoder(name);
-  const first = new NewlineNormaliser().write(probe.write(await head(path, name)));
-  const delimiter = detectDelimiter(first);
-  const decoder = new CsvDecoder(name, probe.encoding);
-  const newlines = new NewlineNormaliser();
+  const first = await head(path, name);
+  const delimiter = detectDelimiter(new NewlineNormaliser().write(probe.write(first)));
   const collector = new RecordCollector(ctx, {
     file: name,
     label: source.label,
@@ -51,8 +53,63 @@ export async function readCsvFile(
     encoding: probe.encoding ?? "utf-8",
     quietIfUnrecognised: source.quietIfUnrecognised ?? false,
   });
+  let from = { start: 0, line: 0 };
+  const options = parallelOptions(ctx.parallel);
+  const size = ctx.loader.takesFastPath ? await sizeOf(path, name) : 0;
+  const top = parallelHead(first, size, probe.encoding, name, delimiter, options);
+  if (top && probe.encoding) {
+    for (const record of top.records) collector.record(record, ++from.line);
+    ctx.onRows?.(top.records.length);
+    from.start = top.end;
+    if (collector.dataHeader?.collection === "visits") {
+      const task = { path, file: name, encoding: probe.encoding, delimiter };
+      const rest = await readRangesInParallel(
+        task,
+        collector,
+        top.end,
+        size,
+        from.line,
+        options,
+        ctx.onRows,
+      );
+      if (ctx.timings)
+        ctx.timings.workerBytes = (ctx.timings.workerBytes ?? 0) + rest.start - top.end;
+      if (rest.done) {
+        collector.finish();
+        return;
+      }
+      from = rest;
+    }
+  }
+  await streamCsv(path, from, probe.encoding, delimiter, collector, ctx);
+  collector.finish();
+}
+
+/** A file's size in bytes. */
+async function sizeOf(path: string, name: string): Promise<number> {
+  try {
+    return (await stat(path)).size;
+  } catch (error) {
+    throw new InputError(name, `无法读取 / cannot be read: ${(error as Error).message}`);
+  }
+}
+
+/** Streams a CSV file from byte `from.start` (a line's first), its records after line `from.line`. */
+async function streamCsv(
+  path: string,
+  from: { start: number; line: number },
+  encoding: CsvEncoding | undefined,
+  delimiter: string,
+  collector: RecordCollector,
+  ctx: ReadContext,
+): Promise<void> {
+  const name = collector.file;
+  const decoder = new CsvDecoder(name, encoding);
+  const newlines = new NewlineNormaliser();
+  // Text chunks stay strings on their way to the parser (object mode): a byte stream would turn
+  // each into a Buffer that Papa Parse then decodes again.
   const decode = new Transform({
-    readableObjectMode: false,
+    readableObjectMode: true,
     transform(chunk: Buffer, _enc, done) {
       try {
         done(null, newlines.write(decoder.write(chunk)));
@@ -69,12 +126,12 @@ export async function readCsvFile(
     },
   });
   await new Promise<void>((resolve, reject) => {
-    const input = createReadStream(path, { highWaterMark: 1 << 20 });
+    const input = createReadStream(path, { highWaterMark: 1 << 20, start: from.start });
     input.on("error", (e) =>
       reject(new InputError(name, `无法读取 / cannot be read: ${e.message}`)),
     );
     decode.on("error", reject);
-    let line = 0;
+    let line = from.line;
     // `chunk` hands over a block of records at a time: much faster than a callback per record.
     Papa.parse<string[]>(input.pipe(decode), {
       header: false,
@@ -97,7 +154,6 @@ export async function readCsvFile(
       },
     });
   });
-  collector.finish();
 }
 
 /** Writes a table to a CSV file, streaming its rows. */

@@ -73,3 +73,23 @@ export function isBlankRow(cells: readonly unknown[]): boolean {
   }
   return true;
 }
+
+/**
+ * Whether a record repeats a header (`header`: its cells' `headerText`): every cell is its
+ * column's header, written as the header row writes it. Cheap for data rows: most differ in
+ * their first cell.
+ */
+export function repeatsHeader(header: readonly string[], cells: readonly unknown[]): boolean {
+  if (cells.length !== header.length) return false;
+  for (let i = 0; i < cells.length; i++) {
+    const c = cells[i];
+    const h = header[i]!;
+    if (c === h) continue;
+    if (c === null || c === undefined) {
+      if (h === "") continue;
+      return false;
+    }
+    if (typeof c !== "string" || !c.includes(h) || headerText(c) !== h) return false;
+  }
+  return true;
+}

@@ -23,6 +23,16 @@ import type { SourceStructure } from "./structure.js";
 import { readXlsx } from "./xlsx-reader.js";
 import { entryBytes, isZip, zipEntries } from "./zip.js";
 
+/** How a large visits file on disk is read on worker threads (Node only; `csv-parallel.ts`). */
+export interface ParallelOptions {
+  /** Worker threads (default: the machine's available parallelism; 0: read on this thread). */
+  threads: number;
+  /** Files from this size are read in parallel (default 32 MiB). */
+  minBytes: number;
+  /** About this many bytes a range of lines (default 16 MiB). */
+  chunkBytes: number;
+}
+
 /** Options of a read. */
 export interface ReadOptions {
   /** Called as rows are read (a count of new rows), for progress displays. */
@@ -31,7 +41,12 @@ export interface ReadOptions {
    * Filled with milliseconds: `load` is the time spent in core's loader (validating, indexing,
    * tallying), `read` the rest (files → rows). Reading and loading interleave as rows stream.
    */
-  timings?: { read: number; load: number };
+  timings?: {
+    read: number;
+    load: number;
+    /** Bytes of CSV parsed on worker threads (`parallel`), when any. */
+    workerBytes?: number;
+  };
   /**
    * Filled with one entry per source read (a JSON collection, a CSV file, a sheet, a zip entry),
    * in the order sources were read: sorted file names, workbook sheet order.
@@ -42,6 +57,11 @@ export interface ReadOptions {
    * environment's): a read over one throws `ReadLimitError`, naming the limit.
    */
   limits?: Partial<ReadLimits>;
+  /**
+   * How a large visits file on disk is read on worker threads (`ParallelOptions`; a folder's
+   * CSV files only: bytes in memory are read on this thread).
+   */
+  parallel?: Partial<ParallelOptions>;
 }
 
 export type Kind = "json" | "zip" | "binary" | "text";
@@ -141,6 +161,12 @@ export function timedLoader(timings: ReadOptions["timings"]): {
   loader.addRecords = (collection, fields, records, provenance) => {
     const t = performance.now();
     addRecords(collection, fields, records, provenance);
+    load += performance.now() - t;
+  };
+  const addVisitColumns = loader.addVisitColumns.bind(loader);
+  loader.addVisitColumns = (columns, from, to, provenance, lineBase) => {
+    const t = performance.now();
+    addVisitColumns(columns, from, to, provenance, lineBase);
     load += performance.now() - t;
   };
   return {

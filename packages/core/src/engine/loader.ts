@@ -41,6 +41,7 @@ import { birthDateOf, hasValidCheckDigit } from "./id-number.js";
 import { Table } from "./table.js";
 import type { Tables } from "./tables.js";
 import {
+  type VisitColumns,
   type VisitReference,
   type VisitReferenceField,
   VisitStore,
@@ -61,19 +62,19 @@ const CODE_FIELDS = new Map<CollectionName, readonly FieldSpec[]>(
 );
 
 /** Where each code field (`CODE_FIELDS`) is among its collection's fields. */
-const CODE_INDICES = new Map<CollectionName, readonly number[]>(
+export const CODE_INDICES = new Map<CollectionName, readonly number[]>(
   COLLECTION_NAMES.map((c) => [
     c,
     CODE_FIELDS.get(c)!.map((spec) => COLLECTIONS[c].fields.indexOf(spec)),
   ]),
 );
 
-/** Where each field of a visit is among the visits' fields (`RecordReader.read`'s order). */
 /** Each collection's field names, in the order of its definition (a reader's columns). */
 const FIELD_NAMES = new Map<CollectionName, readonly string[]>(
   Object.values(COLLECTIONS).map((c) => [c.name, c.fields.map((f) => f.name)]),
 );
 
+/** Where each field of a visit is among the visits' fields (`RecordReader.read`'s order). */
 const VISIT_FIELD = Object.fromEntries(COLLECTIONS.visits.fields.map((f, i) => [f.name, i])) as {
   [F in keyof Rows["visits"]]-?: number;
 };
@@ -329,6 +330,62 @@ export class DatasetLoader {
         this.store(collection, row, position, source, undefined, undefined);
       else this.check(collection, row, position, source, codes, false);
     }
+  }
+
+  /**
+   * Visits `from` to `to` (exclusive) of a batch encoded on another thread
+   * (`encodeVisitRecords`): stored as `addRecords` would store those records. The batch's raw
+   * records go to `addRecords` between the runs, in their places. `lineBase`: the line of the
+   * batch's record 0.
+   */
+  addVisitColumns(
+    columns: VisitColumns,
+    from: number,
+    to: number,
+    provenance: { file: string; sheet?: string | undefined },
+    lineBase: number,
+  ): void {
+    if (this.finished) throw new Error("DatasetLoader: add after finish");
+    if (to <= from) return;
+    const source: Source = {
+      file: provenance.file,
+      ...(provenance.sheet ? { sheet: provenance.sheet } : {}),
+    };
+    // Codes that are not plain, counted in their columns row by row and code by code, as
+    // `excelCodes` counts them (a cut one may make its column judged, never the visit here).
+    const specs = CODE_FIELDS.get("visits")!;
+    const lasts = this.lastCodes.get("visits")!;
+    for (let k = from; k < to; k++) {
+      const bits = columns.shape[k]!;
+      if (bits === 0) continue;
+      for (let c = 0; c < specs.length; c++) {
+        const shape = ((bits >> (2 * c)) & 3) as IdShape;
+        if (shape === IdShape.plain) continue;
+        const name = specs[c]!.name as VisitReferenceField;
+        const value =
+          name === "personId"
+            ? columns.people[columns.person[k]!]!
+            : name === "villageId"
+              ? columns.villages[columns.village[k]!]!
+              : columns.households[columns.household[k]!]!;
+        this.countCode(
+          "visits",
+          lasts[c]!,
+          name,
+          value,
+          shape,
+          source,
+          lineBase + columns.record[k]!,
+        );
+      }
+    }
+    this.visits.addColumns(columns, from, to, lineBase, source);
+    this.counts.visits += to - from;
+  }
+
+  /** Whether valid rows take the fast path (a reader encodes visits only then). */
+  get takesFastPath(): boolean {
+    return this.fastPath;
   }
 
   /**

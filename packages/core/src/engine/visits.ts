@@ -68,6 +68,35 @@ class Column<A extends Int32Array | Uint8Array | Uint16Array> {
   }
 }
 
+/**
+ * A batch of visit records as numbers: compact row k is record `record[k]` of the batch. Ids are
+ * indices into the batch's own lists (`people`, `villages`, `households`), each id listed once;
+ * `household[k]` is −1 for a visit to a village. Plain data: it crosses threads by structured
+ * clone, its typed arrays moved.
+ */
+export interface VisitColumns {
+  people: string[];
+  villages: string[];
+  households: string[];
+  person: Int32Array;
+  kind: Uint8Array;
+  day: Int32Array;
+  village: Int32Array;
+  household: Int32Array;
+  /** The record (0-based, in the records encoded) of each compact row. */
+  record: Int32Array;
+  /**
+   * Per compact row, the shape (`IdShape`: plain, long or cut) of each code: two bits for the
+   * visits' c-th code field (`CODE_INDICES`) at bit 2c, counted in its column as the loader
+   * counts codes that are not plain. Mostly 0.
+   */
+  shape: Uint8Array;
+  /** How many compact rows. */
+  length: number;
+  /** The records left for the loader's general path, ascending. */
+  raw: number[];
+}
+
 /** A visit as stored: the compact fields plus what it takes to name it in a finding. */
 export interface StoredVisit {
   index: number;
@@ -146,22 +175,89 @@ export class VisitStore {
     householdId: string | undefined,
     source: Source | undefined,
   ): void {
+    const hv = kind === KIND_CODES.household_visit;
+    this.addInterned(
+      this.people.intern(personId),
+      kind,
+      day,
+      this.villages.intern(villageId),
+      hv ? this.households.intern(householdId!) : -1,
+      source?.line ?? 0,
+      this.fileId(source),
+    );
+  }
+
+  /** A visit whose ids are interned (`household` −1 for a visit to a village). */
+  private addInterned(
+    person: number,
+    kind: VisitKindCode,
+    day: number,
+    village: number,
+    household: number,
+    line: number,
+    file: number,
+  ): void {
     const i = this.n++;
-    this.person.set(i, this.people.intern(personId));
+    this.person.set(i, person);
     this.kind.set(i, kind);
     this.day.set(i, day);
     if (day > this.lastDay) this.lastDay = day;
     if (kind === KIND_CODES.household_visit) {
-      const h = this.households.intern(householdId!);
-      this.target.set(i, h);
-      const v = this.villages.intern(villageId) + 1;
-      const first = h < this.householdVillage.data.length ? this.householdVillage.data[h]! : 0;
-      if (first === 0) this.householdVillage.set(h, v);
-      else if (first !== v) this.otherVillage.set(i, v - 1);
-    } else this.target.set(i, this.villages.intern(villageId));
-    this.line.set(i, source?.line ?? 0);
-    this.file.set(i, this.fileId(source));
+      this.target.set(i, household);
+      const v = village + 1;
+      const first =
+        household < this.householdVillage.data.length ? this.householdVillage.data[household]! : 0;
+      if (first === 0) this.householdVillage.set(household, v);
+      else if (first !== v) this.otherVillage.set(i, village);
+    } else this.target.set(i, village);
+    this.line.set(i, line);
+    this.file.set(i, file);
   }
+
+  /**
+   * Visits `from` to `to` (exclusive) of a batch of columns (`VisitColumns`, made on another
+   * thread), as `add` would store them one by one: each id the batch names is interned once.
+   * `lineBase` is the line of the batch's record 0; `source` names the file (its line unused).
+   */
+  addColumns(
+    columns: VisitColumns,
+    from: number,
+    to: number,
+    lineBase: number,
+    source: Source | undefined,
+  ): void {
+    let ids = this.interned.get(columns);
+    if (!ids) {
+      const intern = (interner: Interner, list: readonly string[]) =>
+        Int32Array.from(list, (id) => interner.intern(id));
+      ids = {
+        people: intern(this.people, columns.people),
+        villages: intern(this.villages, columns.villages),
+        households: intern(this.households, columns.households),
+      };
+      this.interned.set(columns, ids);
+    }
+    const file = this.fileId(source);
+    const { person, kind, day, village, household, record } = columns;
+    for (let k = from; k < to; k++) {
+      const h = household[k]!;
+      this.addInterned(
+        ids.people[person[k]!]!,
+        kind[k] as VisitKindCode,
+        day[k]!,
+        ids.villages[village[k]!]!,
+        h < 0 ? -1 : ids.households[h]!,
+        lineBase + record[k]!,
+        file,
+      );
+    }
+  }
+
+  /** Per batch of columns, its ids interned (a batch is added in runs between other records). */
+  private readonly interned = new WeakMap<
+    VisitColumns,
+    { people: Int32Array; villages: Int32Array; households: Int32Array }
+  >();
 
   private lastCount:
     | {
