@@ -14,12 +14,14 @@ export type { ReadLimits } from "./limits.js";
 export {
   DEFAULT_READ_LIMITS,
   READ_LIMIT_ENV,
+  READ_THREADS_ENV,
   ReadLimitError,
   readLimitsFromEnv,
+  readThreadsFromEnv,
 } from "./limits.js";
 export type { PlannedAudit } from "./planned-audit.js";
 export { planAndAudit } from "./planned-audit.js";
-export type { FileBytes, ReadOptions } from "./read-bytes.js";
+export type { FileBytes, ParallelOptions, ReadOptions } from "./read-bytes.js";
 export { readDatasetFromBytes, readDatasetFromFiles } from "./read-bytes.js";
 export type { Chart, ChartOption } from "./report-charts.js";
 export {

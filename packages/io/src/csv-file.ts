@@ -10,7 +10,7 @@ import { Transform } from "node:stream";
 import type { Table } from "@shuangbao/core";
 import Papa from "papaparse";
 import { type ReadContext, RecordCollector } from "./collect.js";
-import { parallelHead, parallelOptions, readRangesInParallel } from "./csv-parallel.js";
+import { ParallelCsv, parallelOptions } from "./csv-parallel.js";
 import { type CsvSource, detectDelimiter, NewlineNormaliser } from "./csv-reader.js";
 import { BOM, type CsvOptions, cellText, csvHeaderOf, csvLine } from "./csv-writer.js";
 import { CsvDecoder, type CsvEncoding, DETECT_BYTES } from "./decode.js";
@@ -33,55 +33,83 @@ async function head(path: string, name: string, size = DETECT_BYTES): Promise<Ui
 }
 
 /**
- * Reads a CSV file into the loader: streamed on this thread, or — a large visits file — its head
- * here and the rest on worker threads (`csv-parallel.ts`), with the same result.
+ * What a CSV file's first bytes say: its encoding and delimiter, and — a large visits file — its
+ * plan for worker threads (`ParallelCsv`), which may start before the file's turn.
  */
-export async function readCsvFile(
+export interface CsvStart {
+  first: Uint8Array;
+  encoding: CsvEncoding | undefined;
+  delimiter: string;
+  parallel?: ParallelCsv;
+}
+
+/** Looks at a CSV file's first bytes (`CsvStart`). */
+export async function startCsvFile(
   path: string,
   source: CsvSource,
   ctx: ReadContext,
-): Promise<void> {
+): Promise<CsvStart> {
   const name = source.file;
   // The encoding and delimiter are decided on the first bytes, before streaming begins.
   const probe = new CsvDecoder(name);
   const first = await head(path, name);
   const delimiter = detectDelimiter(new NewlineNormaliser().write(probe.write(first)));
+  const parallel =
+    source.collection === "visits" && ctx.loader.takesFastPath
+      ? await ParallelCsv.plan(
+          path,
+          name,
+          first,
+          probe.encoding,
+          delimiter,
+          await sizeOf(path, name),
+          parallelOptions(ctx.parallel),
+        )
+      : undefined;
+  return { first, encoding: probe.encoding, delimiter, ...(parallel ? { parallel } : {}) };
+}
+
+/**
+ * Reads a CSV file into the loader: streamed on this thread, or — a large visits file — its head
+ * here and the rest on worker threads (`csv-parallel.ts`), with the same result. `started`: what
+ * `startCsvFile` found, its workers perhaps begun.
+ */
+export async function readCsvFile(
+  path: string,
+  source: CsvSource,
+  ctx: ReadContext,
+  started?: CsvStart,
+): Promise<void> {
+  const { encoding, delimiter, parallel } = started ?? (await startCsvFile(path, source, ctx));
   const collector = new RecordCollector(ctx, {
-    file: name,
+    file: source.file,
     label: source.label,
     collection: source.collection,
-    encoding: probe.encoding ?? "utf-8",
+    encoding: encoding ?? "utf-8",
     quietIfUnrecognised: source.quietIfUnrecognised ?? false,
   });
   let from = { start: 0, line: 0 };
-  const options = parallelOptions(ctx.parallel);
-  const size = ctx.loader.takesFastPath ? await sizeOf(path, name) : 0;
-  const top = parallelHead(first, size, probe.encoding, name, delimiter, options);
-  if (top && probe.encoding) {
-    for (const record of top.records) collector.record(record, ++from.line);
-    ctx.onRows?.(top.records.length);
-    from.start = top.end;
-    if (collector.dataHeader?.collection === "visits") {
-      const task = { path, file: name, encoding: probe.encoding, delimiter };
-      const rest = await readRangesInParallel(
-        task,
-        collector,
-        top.end,
-        size,
-        from.line,
-        options,
-        ctx.onRows,
-      );
-      if (ctx.timings)
-        ctx.timings.workerBytes = (ctx.timings.workerBytes ?? 0) + rest.start - top.end;
-      if (rest.done) {
-        collector.finish();
-        return;
+  if (parallel) {
+    try {
+      for (const record of parallel.head.records) collector.record(record, ++from.line);
+      ctx.onRows?.(parallel.head.records.length);
+      from.start = parallel.head.end;
+      const found = collector.dataHeader;
+      if (found?.collection === "visits" && parallel.fits(found)) {
+        const rest = await parallel.read(collector, from.line, ctx.onRows);
+        if (ctx.timings)
+          ctx.timings.workerBytes = (ctx.timings.workerBytes ?? 0) + rest.start - from.start;
+        if (rest.done) {
+          collector.finish();
+          return;
+        }
+        from = rest;
       }
-      from = rest;
+    } finally {
+      await parallel.close();
     }
   }
-  await streamCsv(path, from, probe.encoding, delimiter, collector, ctx);
+  await streamCsv(path, from, encoding, delimiter, collector, ctx);
   collector.finish();
 }
 

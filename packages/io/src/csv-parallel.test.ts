@@ -130,6 +130,23 @@ describe("reading a large visits file on worker threads", () => {
     expect(result.workerBytes).toBeLessThan(readFileSync(join(dir, "visits.csv")).length);
   });
 
+  it("finds the header below a clerk's title rows before the workers begin", async () => {
+    const result = await same(
+      county((t) => `安庆市岳西县走访记录,,,,\n,,,,\n${t.replace(/^\uFEFF/, "")}`),
+    );
+    expect(result.workerBytes).toBeGreaterThan(1_000_000);
+    expect(result.structure.find((s) => s.file === "visits.csv")?.headerLine).toBe(3);
+  });
+
+  it("ends its workers when the read fails on a file before the visits", async () => {
+    const dir = county((t) => t);
+    const limits = { rows: 100 };
+    const parallel = { threads: 2, minBytes: 0, chunkBytes: 4096 };
+    await expect(built.readDatasetFromPath(dir, { limits, parallel })).rejects.toThrow(
+      /SHUANGBAO_MAX_ROWS/,
+    );
+  });
+
   it("does not read on workers when told not to, or a file below the size", async () => {
     const dir = county((t) => t);
     const timings = { read: 0, load: 0 } as { read: number; load: number; workerBytes?: number };

@@ -15,38 +15,22 @@ import { existsSync } from "node:fs";
 import { open } from "node:fs/promises";
 import { availableParallelism } from "node:os";
 import { fileURLToPath } from "node:url";
+import { fieldForHeader } from "@shuangbao/core";
 import Papa from "papaparse";
 import { Piscina } from "piscina";
 import type { RecordCollector } from "./collect.js";
 import { NewlineNormaliser } from "./csv-reader.js";
 import type { RangeResult, RangeTask } from "./csv-worker.js";
 import { CsvDecoder, type CsvEncoding } from "./decode.js";
+import { findHeader, headerText } from "./headers.js";
 import type { ParallelOptions } from "./read-bytes.js";
 
 const MiB = 1024 * 1024;
 
-/** The environment variable that sets the read's worker threads (0: none). */
-export const READ_THREADS_ENV = "SHUANGBAO_READ_THREADS";
-
-/** The threads `READ_THREADS_ENV` asks for, `undefined` when unset; throws when not a count. */
-function threadsFromEnv(): number | undefined {
-  const text = process.env[READ_THREADS_ENV]?.trim();
-  if (text === undefined || text === "") return undefined;
-  if (!/^\d{1,3}$/.test(text)) {
-    throw new Error(
-      `${READ_THREADS_ENV} 应为 0 至 999 的整数 / must be a whole number from 0 to 999: “${text.slice(0, 20)}”`,
-    );
-  }
-  return Number(text);
-}
-
-/**
- * Files from 32 MiB, in ranges of about 16 MiB, on as many threads as the machine has (or as
- * `SHUANGBAO_READ_THREADS` says; `options` first).
- */
+/** Files from 32 MiB, in ranges of about 16 MiB, on as many threads as the machine has. */
 export function parallelOptions(options: Partial<ParallelOptions>): ParallelOptions {
   return {
-    threads: options.threads ?? threadsFromEnv() ?? availableParallelism(),
+    threads: options.threads ?? availableParallelism(),
     minBytes: options.minBytes ?? 32 * MiB,
     chunkBytes: Math.max(1, options.chunkBytes ?? 16 * MiB),
   };
@@ -74,8 +58,8 @@ function builtExecArgv(): string[] {
   return out;
 }
 
-/** The head of a file cut after its last line break in `bytes`, parsed into records. */
-export interface CsvHead {
+/** The head of a file cut after its last line break in its first bytes, parsed into records. */
+interface CsvHead {
   /** Where the head ends: the first byte of the line after it. */
   end: number;
   records: string[][];
@@ -83,18 +67,15 @@ export interface CsvHead {
 
 /**
  * The head to read on this thread before ranges go to workers, or `undefined` when the file is
- * not read in parallel: too small, no workers (or none built), an encoding whose line breaks are
- * not bytes of their own, no line break in `first`, or a quote in the head.
+ * not read in parallel: an encoding whose line breaks are not bytes of their own, no line break
+ * in `first`, or a quote in the head.
  */
-export function parallelHead(
+function parallelHead(
   first: Uint8Array,
-  size: number,
-  encoding: CsvEncoding | undefined,
+  encoding: CsvEncoding,
   name: string,
   delimiter: string,
-  options: ParallelOptions,
 ): CsvHead | undefined {
-  if (options.threads < 1 || size < options.minBytes || !workerUrl()) return undefined;
   if (encoding !== "utf-8" && encoding !== "gb18030") return undefined;
   const end = first.lastIndexOf(0x0a) + 1;
   if (end === 0 || first.subarray(0, end).indexOf(0x22) >= 0) return undefined;
@@ -146,62 +127,123 @@ async function lineRanges(
   return cuts.slice(1).map((end, i) => ({ start: cuts[i]!, end }));
 }
 
+/** At most this many bytes of ranges are handed to workers ahead of those added. */
+const AHEAD_BYTES = 512 * MiB;
+
 /**
- * Reads bytes `start` to `size` of a file (whole lines, after its head) on workers into
- * `collector`, whose header is a visits header. Returns where the workers stopped (`done`: at
- * the end; else at a range with a quote, or one a worker failed on, from where the file is to be
- * streamed on this thread) and the last line read before it.
+ * A visits file planned for workers: its head (read on this thread when the file's turn comes)
+ * and its ranges, which the workers may begin before then — while this thread reads the files
+ * before it — up to `AHEAD_BYTES` ahead. `close` stops them (idempotent).
  */
-export async function readRangesInParallel(
-  task: Omit<RangeTask, "start" | "end" | "fields" | "header">,
-  collector: RecordCollector,
-  start: number,
-  size: number,
-  line: number,
-  options: ParallelOptions,
-  onRows: ((n: number) => void) | undefined,
-): Promise<{ start: number; line: number; done: boolean }> {
-  const header = collector.dataHeader!;
-  const ranges = await lineRanges(task.path, start, size, options.chunkBytes);
-  const pool = new Piscina<RangeTask, RangeResult>({
-    filename: workerUrl()!,
-    minThreads: options.threads,
-    maxThreads: options.threads,
-    // Parsing makes short-lived strings by the million: a young generation of 96 MiB (semi-spaces
-    // of 32) spends a quarter less time collecting them than V8's default.
-    resourceLimits: { maxYoungGenerationSizeMb: 96 },
-    execArgv: builtExecArgv(),
-  });
-  const stop = new AbortController();
-  const pending: Promise<RangeResult | Error>[] = [];
-  let next = 0;
-  let added = 0;
-  // A few ranges ahead of the one being added: the workers never wait, memory stays bounded.
-  const ahead = options.threads * 2;
-  const submit = () => {
-    while (next < ranges.length && next - added < ahead) {
-      const range = ranges[next++]!;
-      const run = pool.run(
-        { ...task, ...range, fields: [...header.fields], header: [...header.header] },
-        { signal: stop.signal },
+export class ParallelCsv {
+  private pool: Piscina<RangeTask, RangeResult> | undefined;
+  private readonly stop = new AbortController();
+  private readonly pending: Promise<RangeResult | Error>[] = [];
+  private submitted = 0;
+
+  private constructor(
+    private readonly task: Omit<RangeTask, "start" | "end">,
+    readonly head: CsvHead,
+    readonly size: number,
+    private readonly ranges: readonly { start: number; end: number }[],
+    private readonly options: ParallelOptions,
+  ) {}
+
+  /**
+   * The plan of a file whose name names the visits (`first`: its first bytes, already probed
+   * for `encoding` and `delimiter`), or `undefined` when it is not read in parallel: no workers
+   * (or none built), too small, no header in its head, or a head `parallelHead` declines.
+   */
+  static async plan(
+    path: string,
+    file: string,
+    first: Uint8Array,
+    encoding: CsvEncoding | undefined,
+    delimiter: string,
+    size: number,
+    options: ParallelOptions,
+  ): Promise<ParallelCsv | undefined> {
+    if (options.threads < 1 || size < options.minBytes || !encoding || !workerUrl())
+      return undefined;
+    const head = parallelHead(first, encoding, file, delimiter);
+    if (!head) return undefined;
+    const at = findHeader("visits", head.records);
+    if (at === undefined) return undefined;
+    const header = head.records[at]!.map(headerText);
+    const fields = header.map((h) => (h === "" ? undefined : fieldForHeader("visits", h)));
+    const ranges = await lineRanges(path, head.end, size, options.chunkBytes);
+    return new ParallelCsv(
+      { path, file, encoding, delimiter, fields, header },
+      head,
+      size,
+      ranges,
+      options,
+    );
+  }
+
+  /** Whether the workers encode with the header the collector found. */
+  fits(found: { fields: readonly (string | undefined)[]; header: readonly string[] }): boolean {
+    const same = (a: readonly unknown[], b: readonly unknown[]) =>
+      a.length === b.length && a.every((x, i) => x === b[i]);
+    return same(found.fields, this.task.fields) && same(found.header, this.task.header);
+  }
+
+  /** Hands ranges to the workers, up to `ahead` beyond the `added` first. */
+  start(added = 0): void {
+    this.pool ??= new Piscina<RangeTask, RangeResult>({
+      filename: workerUrl()!,
+      minThreads: this.options.threads,
+      maxThreads: this.options.threads,
+      // Parsing makes short-lived strings by the million: a young generation of 96 MiB (semi-
+      // spaces of 32) spends a quarter less time collecting them than V8's default.
+      resourceLimits: { maxYoungGenerationSizeMb: 96 },
+      execArgv: builtExecArgv(),
+    });
+    const ahead = Math.max(
+      this.options.threads * 2,
+      Math.floor(AHEAD_BYTES / this.options.chunkBytes),
+    );
+    while (this.submitted < this.ranges.length && this.submitted - added < ahead) {
+      const range = this.ranges[this.submitted++]!;
+      const run = this.pool.run({ ...this.task, ...range }, { signal: this.stop.signal });
+      this.pending.push(
+        run.catch((error: unknown) => (error instanceof Error ? error : new Error())),
       );
-      pending.push(run.catch((error: unknown) => (error instanceof Error ? error : new Error())));
     }
-  };
-  try {
-    for (; added < ranges.length; added++) {
-      submit();
-      const result = await pending[added]!;
-      if (result instanceof Error || result.quoted)
-        return { start: ranges[added]!.start, line, done: false };
-      collector.addEncoded(result.columns, result.raw, line + 1);
-      line += result.records;
-      onRows?.(result.records);
+  }
+
+  /**
+   * Adds the ranges' records to `collector` (whose header `fits`) in file order, after line
+   * `line`. Returns where the workers stopped (`done`: at the end; else at a range with a quote,
+   * or one a worker failed on, from where the file is to be streamed on this thread) and the
+   * last line read before it.
+   */
+  async read(
+    collector: RecordCollector,
+    line: number,
+    onRows: ((n: number) => void) | undefined,
+  ): Promise<{ start: number; line: number; done: boolean }> {
+    try {
+      for (let added = 0; added < this.ranges.length; added++) {
+        this.start(added);
+        const result = await this.pending[added]!;
+        if (result instanceof Error || result.quoted)
+          return { start: this.ranges[added]!.start, line, done: false };
+        collector.addEncoded(result.columns, result.raw, line + 1);
+        line += result.records;
+        onRows?.(result.records);
+      }
+      return { start: this.size, line, done: true };
+    } finally {
+      await this.close();
     }
-    return { start: size, line, done: true };
-  } finally {
-    stop.abort();
-    await Promise.all(pending);
-    await pool.destroy();
+  }
+
+  /** Stops the workers and ends the pool. */
+  async close(): Promise<void> {
+    this.stop.abort();
+    await Promise.all(this.pending);
+    await this.pool?.destroy();
+    this.pool = undefined;
   }
 }

@@ -93,3 +93,34 @@ export function repeatsHeader(header: readonly string[], cells: readonly unknown
   }
   return true;
 }
+
+/**
+ * The header among a named collection's first records, found as `RecordCollector` finds it
+ * (blank rows passed over; the first row matching `HEADER_MIN_MATCH` headers, else the best of
+ * `HEADER_SEARCH_ROWS`), or `undefined` when the records end before it is decided. For a reader
+ * that looks ahead; the collector's own choice is what counts.
+ */
+export function findHeader(
+  collection: CollectionName,
+  records: readonly (readonly unknown[])[],
+): number | undefined {
+  const pending: number[] = [];
+  for (let i = 0; i < records.length; i++) {
+    const cells = records[i]!;
+    if (isBlankRow(cells)) continue;
+    pending.push(i);
+    if (headerScore(collection, cells) >= HEADER_MIN_MATCH) return i;
+    if (pending.length < HEADER_SEARCH_ROWS) continue;
+    let best = pending[0]!;
+    let bestScore = 0;
+    for (const j of pending) {
+      const score = headerScore(collection, records[j]!);
+      if (score > bestScore) {
+        best = j;
+        bestScore = score;
+      }
+    }
+    return best;
+  }
+  return undefined;
+}

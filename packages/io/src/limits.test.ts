@@ -3,8 +3,10 @@ import { describe, expect, it } from "vitest";
 import {
   DEFAULT_READ_LIMITS,
   READ_LIMIT_ENV,
+  READ_THREADS_ENV,
   ReadLimitError,
   readLimitsFromEnv,
+  readThreadsFromEnv,
 } from "./limits.js";
 import { readDatasetFromBytes, readDatasetFromFiles } from "./read-bytes.js";
 import { csvText, peopleWorkbook } from "./testing/made-by-people.js";
@@ -171,5 +173,18 @@ describe("readLimitsFromEnv", () => {
     expect(() => readLimitsFromEnv({ SHUANGBAO_MAX_CELLS: "1e400" })).toThrow(
       /SHUANGBAO_MAX_CELLS/,
     );
+  });
+});
+
+describe("readThreadsFromEnv", () => {
+  it("reads a count from 0 to 256, and nothing when unset", () => {
+    expect(readThreadsFromEnv({})).toBeUndefined();
+    expect(readThreadsFromEnv({ [READ_THREADS_ENV]: " " })).toBeUndefined();
+    expect(readThreadsFromEnv({ [READ_THREADS_ENV]: "0" })).toBe(0);
+    expect(readThreadsFromEnv({ [READ_THREADS_ENV]: "256" })).toBe(256);
+    for (const text of ["257", "-1", "1.5", "two"])
+      expect(() => readThreadsFromEnv({ [READ_THREADS_ENV]: text })).toThrow(
+        `SHUANGBAO_READ_THREADS=${text}`,
+      );
   });
 });

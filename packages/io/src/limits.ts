@@ -59,6 +59,28 @@ export function readLimitsFromEnv(
   return out;
 }
 
+/** The environment variable of a read's worker threads (`ReadOptions.parallel.threads`). */
+export const READ_THREADS_ENV = "SHUANGBAO_READ_THREADS";
+
+/**
+ * The worker threads `SHUANGBAO_READ_THREADS` asks a read to use (0: none), `undefined` when it
+ * is unset; throws when it is not a whole number from 0 to 256.
+ * @example readThreadsFromEnv({ SHUANGBAO_READ_THREADS: "0" }) // 0
+ */
+export function readThreadsFromEnv(
+  env: Readonly<Record<string, string | undefined>>,
+): number | undefined {
+  const text = env[READ_THREADS_ENV];
+  if (text === undefined || text.trim() === "") return undefined;
+  const n = Number(text);
+  if (!Number.isSafeInteger(n) || n < 0 || n > 256) {
+    throw new Error(
+      `${READ_THREADS_ENV}=${text.slice(0, 20)}: 应为 0 至 256 的整数 / must be a whole number from 0 to 256`,
+    );
+  }
+  return n;
+}
+
 const amount = (key: keyof ReadLimits, n: number) =>
   READ_LIMIT_ENV[key].unit === "MiB" && n % MiB === 0 ? `${n / MiB} MiB` : String(n);
 

@@ -6,7 +6,7 @@ import { open, readdir, readFile, stat } from "node:fs/promises";
 import { basename, extname, join } from "node:path";
 import type { DatasetIndex } from "@shuangbao/core";
 import { type ReadContext, readContext } from "./collect.js";
-import { readCsvFile } from "./csv-file.js";
+import { type CsvStart, readCsvFile, startCsvFile } from "./csv-file.js";
 import { InputError } from "./errors.js";
 import {
   BINARY,
@@ -41,14 +41,26 @@ async function readCsvFolder(dir: string, ctx: ReadContext) {
       "是文件夹，但其中没有 CSV 文件 / is a folder with no CSV files in it",
     );
   }
-  for (const file of tables) {
-    const isText = extname(file).toLowerCase() === ".txt";
-    const path = join(dir, file);
-    await readCsvFile(
-      path,
-      { file, collection: fileCollection(file), quietIfUnrecognised: isText },
-      ctx,
-    );
+  const sources = tables.map((file) => ({
+    path: join(dir, file),
+    source: {
+      file,
+      collection: fileCollection(file),
+      quietIfUnrecognised: extname(file).toLowerCase() === ".txt",
+    },
+  }));
+  // A large visits file's workers begin at once, while this thread reads the files before it.
+  const started = new Map<string, CsvStart>();
+  try {
+    for (const { path, source } of sources) {
+      if (source.collection !== "visits") continue;
+      const start = await startCsvFile(path, source, ctx);
+      start.parallel?.start();
+      started.set(path, start);
+    }
+    for (const { path, source } of sources) await readCsvFile(path, source, ctx, started.get(path));
+  } finally {
+    for (const start of started.values()) await start.parallel?.close();
   }
 }
 

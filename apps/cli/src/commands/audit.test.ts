@@ -53,6 +53,13 @@ describe("shuangbao audit", () => {
     expect(bad.stderr).toContain("SHUANGBAO_MAX_ROWS=many");
   });
 
+  it("reads on the worker threads the environment asks for, refusing a value that is no count", async () => {
+    expect((await run(["audit", clean, ...AS_OF], { SHUANGBAO_READ_THREADS: "0" })).code).toBe(0);
+    const bad = await run(["audit", clean, ...AS_OF], { SHUANGBAO_READ_THREADS: "-1" });
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain("SHUANGBAO_READ_THREADS=-1");
+  });
+
   it("speaks English with --lang en", async () => {
     const r = await run(["audit", broken, ...AS_OF, "--lang", "en"]);
     expect(r.stdout).toContain("As of 2018-07-20, 1 findings: 1 breach.");

@@ -30,6 +30,7 @@ import {
   type ReadOptions,
   readDatasetFromPath,
   readLimitsFromEnv,
+  readThreadsFromEnv,
 } from "@shuangbao/io";
 import { type CliIo, UsageError } from "../io.js";
 
@@ -63,7 +64,8 @@ export function progress(io: CliIo) {
 
 /**
  * Reads a dataset held to the read limits of `env` (`SHUANGBAO_INFLATED_LIMIT_MB`,
- * `SHUANGBAO_MAX_ROWS`, `SHUANGBAO_MAX_CELLS`; io's defaults otherwise), turning unreadable input
+ * `SHUANGBAO_MAX_ROWS`, `SHUANGBAO_MAX_CELLS`; io's defaults otherwise), on the worker threads it
+ * asks for (`SHUANGBAO_READ_THREADS`; as many as the machine has otherwise), turning unreadable input
  * — and input over a limit, named — into a usage-level error (exit 2).
  */
 export async function readInput(
@@ -72,13 +74,16 @@ export async function readInput(
   env: Readonly<Record<string, string | undefined>>,
 ): Promise<DatasetIndex> {
   let limits: ReadLimits;
+  let threads: number | undefined;
   try {
     limits = readLimitsFromEnv(env);
+    threads = readThreadsFromEnv(env);
   } catch (error) {
     throw new UsageError((error as Error).message);
   }
+  const parallel = threads === undefined ? {} : { parallel: { threads } };
   try {
-    return await readDatasetFromPath(path, { ...options, limits });
+    return await readDatasetFromPath(path, { ...options, limits, ...parallel });
   } catch (error) {
     if (error instanceof InputError) {
       // io says why in both languages (“中文 / English”), after the path.
