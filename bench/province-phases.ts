@@ -17,7 +17,7 @@ import { peakRssMiB, phase } from "./measure.js";
 const [dir, asOf] = process.argv.slice(2) as [string, string];
 const emit = (r: unknown) => process.stdout.write(`${JSON.stringify(r)}\n`);
 
-const timings = { read: 0, load: 0 };
+const timings: { read: number; load: number; workerBytes?: number } = { read: 0, load: 0 };
 const t0 = performance.now();
 let index = await readDatasetFromPath(dir, { timings });
 const total = performance.now() - t0;
@@ -32,7 +32,7 @@ emit({
   rows,
   rowsPerSecond: Math.round(rows / (timings.read / 1000)),
   peakRssMiB: peak,
-  note: "files → rows (CSV decode + parse)",
+  note: `files → rows (CSV decode + parse; ${Math.round((timings.workerBytes ?? 0) / 2 ** 20)} MiB of visits on worker threads)`,
 });
 emit({
   phase: "load",
