@@ -69,7 +69,13 @@ const RELATIONS: Relation[] = [
     scan: where("households", (r, k) => r.villageId === k),
   },
   {
-    name: "helpersOf",
+    name: "helpersOf (id)",
+    keys: "households",
+    lookUp: (i, k) => i.helpersOf(k),
+    scan: where("householdAssignments", (r, k) => r.householdId === k),
+  },
+  {
+    name: "helpersOf (row)",
     keys: "households",
     lookUp: (i, k) => {
       const h = i.household(k);

@@ -210,12 +210,13 @@ export class DatasetIndex {
   householdsOfVillage(villageId: string): readonly Household[] {
     return this.householdsByVillage.get(villageId) ?? EMPTY;
   }
-  /** Every `householdAssignments` row of a household row (current or not), without a look-up. */
-  helpersOf(household: Household): readonly HouseholdAssignment[] {
+  /**
+   * Every `householdAssignments` row of a household (current or not): by its row without a
+   * look-up (the list rides on the row), or by its id.
+   */
+  helpersOf(household: Household | string): readonly HouseholdAssignment[] {
+    if (typeof household === "string") return this.helpersByHousehold.get(household) ?? EMPTY;
     return (household as { [HELPERS]?: HouseholdAssignment[] })[HELPERS] ?? EMPTY;
-  }
-  helpersOfHousehold(householdId: string): readonly HouseholdAssignment[] {
-    return this.helpersByHousehold.get(householdId) ?? EMPTY;
   }
   householdsHelpedBy(personId: string): readonly HouseholdAssignment[] {
     return this.helpsByPerson.get(personId) ?? EMPTY;

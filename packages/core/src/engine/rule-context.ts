@@ -182,10 +182,7 @@ export class RuleContext {
 
   /** The current helpers' rows of a household (its row, or its id). */
   currentHelpers(household: Household | string): readonly HouseholdAssignment[] {
-    const rows =
-      typeof household === "string"
-        ? this.index.helpersOfHousehold(household)
-        : this.index.helpersOf(household);
+    const rows = this.index.helpersOf(household);
     // Most households have one current helper: no new array unless a row must be left out.
     let all = true;
     for (const r of rows) {
