@@ -98,6 +98,7 @@ export type {
   CollectionOptions,
   FieldKind,
   FieldSpec,
+  IndexKey,
   Requirement,
 } from "./schema/fields.js";
 export { COLLECTION_NAMES, refTarget } from "./schema/fields.js";

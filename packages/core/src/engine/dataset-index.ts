@@ -44,25 +44,43 @@ function compoundKey(values: readonly unknown[]): string | undefined {
 }
 
 /**
- * The rows of a table grouped as an `indexBy` entry says, each group in row order. One field's
- * grouping reads the field straight off the row: it runs over millions of households.
+ * The rows of a table grouped as an `indexBy` entry says, each group in row order. A grouping by
+ * one field of every row has a loop of its own, reading the field straight off the row: it runs
+ * over millions of households.
  */
 function group<T extends object>(rows: readonly T[], spec: IndexSpec): Map<string, T[]> {
-  const map = new Map<string, T[]>();
   const { fields, when } = spec;
-  const field = fields.length === 1 ? fields[0] : undefined;
+  if (fields.length === 1 && when === undefined) return groupByField(rows, fields[0]!);
+  const field = fields.length === 1 ? fields[0]! : undefined;
+  const map = new Map<string, T[]>();
   for (const row of rows) {
     const r = row as Record<string, unknown>;
     if (when !== undefined && !when(r)) continue;
-    const k = (field !== undefined ? r[field] : compoundKey(fields.map((f) => r[f]))) as
-      | string
-      | undefined;
+    const key = field !== undefined ? r[field] : compoundKey(fields.map((f) => r[f]));
+    add(map, key as string | undefined, row);
+  }
+  return map;
+}
+
+/** The rows grouped by one field's value (a row without it in no group). */
+function groupByField<T extends object>(rows: readonly T[], field: string): Map<string, T[]> {
+  const map = new Map<string, T[]>();
+  for (const row of rows) {
+    const k = (row as Record<string, unknown>)[field] as string | undefined;
     if (k === undefined) continue;
     const list = map.get(k);
     if (list) list.push(row);
     else map.set(k, [row]);
   }
   return map;
+}
+
+/** Adds a row to its key's group; a row without a key is in none. */
+function add<T>(map: Map<string, T[]>, key: string | undefined, row: T): void {
+  if (key === undefined) return;
+  const list = map.get(key);
+  if (list) list.push(row);
+  else map.set(key, [row]);
 }
 
 /**
