@@ -113,8 +113,13 @@ describe("serverConfig", () => {
       ["SHUANGBAO_JOB_TIMEOUT_S", "soon"],
       ["SHUANGBAO_SHUTDOWN_TIMEOUT_S", "0"],
       ["SHUANGBAO_WORKER_NICE", "20"],
+      // The read limits are io's (the CLI's checks): a refusal all the same.
+      ["SHUANGBAO_MAX_ROWS", "0"],
+      ["SHUANGBAO_MAX_CELLS", "many"],
+      ["SHUANGBAO_INFLATED_LIMIT_MB", "-5"],
     ] as const) {
       expect(() => serverConfig({ ...KEYS, [name]: value }, [])).toThrow(name);
+      expect(() => serverConfig({ ...KEYS, [name]: value }, [])).toThrow(ServerConfigError);
     }
     expect(() =>
       serverConfig(

@@ -3,8 +3,15 @@
  * them; `createApp` gets everything injected. Refuses (throws `ServerConfigError`) rather than
  * guessing: no keys without `--insecure-no-auth`, a limit, timeout or port that is not a number.
  */
+import { type ReadLimits, readLimitsFromEnv } from "@shuangbao/io";
 import type { AppOptions } from "./app.js";
-import { DEFAULT_LIMITS, LIMIT_ENV, type Limits } from "./limits.js";
+import {
+  API_READ_LIMITS,
+  DEFAULT_LIMITS,
+  type EnvNumber,
+  type Limits,
+  OWN_LIMIT_ENV,
+} from "./limits.js";
 
 /** A configuration the server refuses to start with. */
 export class ServerConfigError extends Error {
@@ -42,6 +49,13 @@ export const DEFAULT_TIMEOUTS: ServerTimeouts = {
   requestTimeoutMs: 300_000,
   shutdownTimeoutMs: 25_000,
 };
+
+/** The variable of each timeout (the headers timeout is the keep-alive one + 1 s). */
+const TIMEOUT_ENV = {
+  keepAliveTimeoutMs: { name: "SHUANGBAO_KEEPALIVE_TIMEOUT_S", unit: "s" },
+  requestTimeoutMs: { name: "SHUANGBAO_REQUEST_TIMEOUT_S", unit: "s" },
+  shutdownTimeoutMs: { name: "SHUANGBAO_SHUTDOWN_TIMEOUT_S", unit: "s" },
+} as const satisfies Record<Exclude<keyof ServerTimeouts, "headersTimeoutMs">, EnvNumber>;
 
 const list = (text: string | undefined) =>
   (text ?? "")
@@ -85,98 +99,76 @@ Server:
   SHUANGBAO_SHUTDOWN_TIMEOUT_S   SIGTERM to exit, seconds (default 25)
 `;
 
-/** A positive number of `unit` from the environment, or `fallback`. */
-function positive(
-  env: Readonly<Record<string, string | undefined>>,
-  name: string,
-  fallback: number,
-  what: string,
-): number {
-  const text = env[name]?.trim();
-  if (!text) return fallback;
-  const value = Number(text);
-  if (!/^\d+(\.\d+)?$/.test(text) || !(value > 0)) {
-    throw new ServerConfigError(
-      `${name} 应为正数 · must be a positive number of ${what}, not “${text}”`,
-    );
-  }
-  return value;
-}
+const MiB = 1024 * 1024;
 
-/** A whole number ≥ `min` from the environment, or `fallback`. */
-function whole(
-  env: Readonly<Record<string, string | undefined>>,
-  name: string,
-  fallback: number,
-  min: number,
-): number {
-  const text = env[name]?.trim();
-  if (!text) return fallback;
+/** A number as `spec` says the environment writes it (MiB in bytes, seconds in milliseconds). */
+function envNumber(spec: EnvNumber, text: string): number {
+  const { name, unit, min = 1, max } = spec;
   const value = Number(text);
+  if (unit !== "count") {
+    if (!/^\d+(\.\d+)?$/.test(text) || !(value > 0)) {
+      const what = unit === "MiB" ? "MiB" : "seconds";
+      throw new ServerConfigError(
+        `${name} 应为正数 · must be a positive number of ${what}, not “${text}”`,
+      );
+    }
+    return unit === "MiB" ? Math.floor(value * MiB) : Math.max(1, Math.round(value * 1000));
+  }
   if (!/^\d+$/.test(text) || value < min || !Number.isSafeInteger(value)) {
     throw new ServerConfigError(
       `${name} 应为 ≥ ${min} 的整数 · must be a whole number ≥ ${min}, not “${text}”`,
     );
   }
+  if (max !== undefined && value > max) {
+    throw new ServerConfigError(
+      `${name} 应为 ${min}–${max} · must be ${min}–${max}, not “${value}”`,
+    );
+  }
   return value;
 }
 
-const MiB = 1024 * 1024;
-
-/** The limits from the environment, each with its default. */
-export function limitsFromEnv(env: Readonly<Record<string, string | undefined>>): Limits {
-  const out = { ...DEFAULT_LIMITS };
-  for (const key of Object.keys(LIMIT_ENV) as (keyof Limits)[]) {
-    const { name, unit } = LIMIT_ENV[key];
-    if (unit === "MiB") {
-      out[key] = Math.floor(positive(env, name, DEFAULT_LIMITS[key] / MiB, "MiB") * MiB);
-    } else if (unit === "s") {
-      out[key] = Math.max(
-        1,
-        Math.round(positive(env, name, DEFAULT_LIMITS[key] / 1000, "seconds") * 1000),
-      );
-    } else {
-      const min =
-        key === "queue" || key === "workerNice"
-          ? 0
-          : key === "jsonDepth"
-            ? 2
-            : key === "workerHeapMiB"
-              ? 64
-              : 1;
-      out[key] = whole(env, name, DEFAULT_LIMITS[key], min);
-      if (key === "workerNice" && out[key] > 19) {
-        throw new ServerConfigError(`${name} 应为 0–19 · must be 0–19, not “${out[key]}”`);
-      }
-    }
+/** The numbers `table` names, each from its variable when set, else from `defaults`. */
+function numbersFromEnv<K extends string, T extends Record<K, number>>(
+  env: Readonly<Record<string, string | undefined>>,
+  table: Readonly<Record<K, EnvNumber>>,
+  defaults: T,
+): T {
+  const out = { ...defaults };
+  for (const key of Object.keys(table) as K[]) {
+    const text = env[table[key].name]?.trim();
+    if (text) out[key] = envNumber(table[key], text) as T[K];
   }
   return out;
 }
 
+/**
+ * The limits from the environment, each with its default: the read limits as io reads them
+ * (the CLI's variables and checks, the API's defaults), the API's own from its table.
+ */
+export function limitsFromEnv(env: Readonly<Record<string, string | undefined>>): Limits {
+  let read: ReadLimits;
+  try {
+    read = readLimitsFromEnv(env, API_READ_LIMITS);
+  } catch (error) {
+    throw new ServerConfigError((error as Error).message);
+  }
+  return { ...numbersFromEnv(env, OWN_LIMIT_ENV, DEFAULT_LIMITS), ...read };
+}
+
 /** The server's timeouts from the environment. */
 export function timeoutsFromEnv(env: Readonly<Record<string, string | undefined>>): ServerTimeouts {
-  const seconds = (name: string, fallback: number) =>
-    Math.round(positive(env, name, fallback / 1000, "seconds") * 1000);
-  const keepAliveTimeoutMs = seconds(
-    "SHUANGBAO_KEEPALIVE_TIMEOUT_S",
-    DEFAULT_TIMEOUTS.keepAliveTimeoutMs,
+  const { keepAliveTimeoutMs, requestTimeoutMs, shutdownTimeoutMs } = numbersFromEnv(
+    env,
+    TIMEOUT_ENV,
+    DEFAULT_TIMEOUTS,
   );
   const headersTimeoutMs = keepAliveTimeoutMs + 1000;
-  const requestTimeoutMs = seconds(
-    "SHUANGBAO_REQUEST_TIMEOUT_S",
-    DEFAULT_TIMEOUTS.requestTimeoutMs,
-  );
   if (requestTimeoutMs < headersTimeoutMs) {
     throw new ServerConfigError(
       `SHUANGBAO_REQUEST_TIMEOUT_S 应不小于 keep-alive + 1 秒 · must be at least SHUANGBAO_KEEPALIVE_TIMEOUT_S + 1 (${headersTimeoutMs / 1000} s)`,
     );
   }
-  return {
-    keepAliveTimeoutMs,
-    headersTimeoutMs,
-    requestTimeoutMs,
-    shutdownTimeoutMs: seconds("SHUANGBAO_SHUTDOWN_TIMEOUT_S", DEFAULT_TIMEOUTS.shutdownTimeoutMs),
-  };
+  return { keepAliveTimeoutMs, headersTimeoutMs, requestTimeoutMs, shutdownTimeoutMs };
 }
 
 /**

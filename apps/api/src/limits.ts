@@ -1,22 +1,22 @@
 /**
  * The API's limits: each has a default and an environment variable (read by `config.ts`), and a
  * request over one is refused with a problem naming the variable. Shared by the main thread (body,
- * queue, timeouts) and the workers (inflated bytes, nesting, rows, findings, response size).
+ * queue, timeouts) and the workers (inflated bytes, nesting, rows, findings, response size). The
+ * read limits (inflated bytes, rows, cells) are io's, with their variables (`READ_LIMIT_ENV`): the
+ * API sets only its own, smaller defaults for them.
  */
 import { availableParallelism } from "node:os";
+import { READ_LIMIT_ENV, type ReadLimits } from "@shuangbao/io";
 
 const MiB = 1024 * 1024;
 
-/** What a job in a worker is held to. Plain data: it crosses the thread boundary. */
-export interface JobLimits {
-  /** Bytes an archive (zip of CSV, XLSX workbook) may inflate to, counted as it inflates. */
-  inflatedBytes: number;
+/**
+ * What a job in a worker is held to: io's read limits (bytes an archive inflates to, rows of a
+ * collection, cells of a sheet) and the API's own. Plain data: it crosses the thread boundary.
+ */
+export interface JobLimits extends ReadLimits {
   /** Nesting of arrays and objects in a JSON document (the dataset object is level 1). */
   jsonDepth: number;
-  /** Rows in one collection, in any format (JSON, CSV, XLSX; over all files of a zip). */
-  rows: number;
-  /** Cells of one sheet or CSV file (a row counts its width). */
-  cells: number;
   /** Findings in one response; more are cut, and the report says so (`truncated`). */
   findings: number;
   /** Bytes of one response body. */
@@ -41,13 +41,21 @@ export interface Limits extends JobLimits {
   workerNice: number;
 }
 
+/**
+ * The API's defaults of io's read limits: a request's dataset, not the whole province a CLI
+ * reads (io's `DEFAULT_READ_LIMITS`).
+ */
+export const API_READ_LIMITS: ReadLimits = {
+  inflatedBytes: 200 * MiB,
+  rows: 300_000,
+  cells: 20_000_000,
+};
+
 /** The defaults (workers: one per core this process may use). */
 export const DEFAULT_LIMITS: Limits = {
   bodyBytes: 50 * MiB,
-  inflatedBytes: 200 * MiB,
+  ...API_READ_LIMITS,
   jsonDepth: 16,
-  rows: 300_000,
-  cells: 20_000_000,
   findings: 10_000,
   responseBytes: 64 * MiB,
   inflightBytes: 512 * MiB,
@@ -58,22 +66,36 @@ export const DEFAULT_LIMITS: Limits = {
   workerNice: 10,
 };
 
-/** The environment variable that sets each limit, and its unit. */
-export const LIMIT_ENV = {
+/**
+ * How the environment sets a number: its variable and unit (`MiB` and `s`: a positive number,
+ * fractions allowed; `count`: a whole number from `min`, default 1, up to `max`).
+ */
+export interface EnvNumber {
+  name: string;
+  unit: "MiB" | "count" | "s";
+  min?: number;
+  max?: number;
+}
+
+/** The variable of each of the API's own limits (the read limits' are io's). */
+export const OWN_LIMIT_ENV = {
   bodyBytes: { name: "SHUANGBAO_BODY_LIMIT_MB", unit: "MiB" },
-  inflatedBytes: { name: "SHUANGBAO_INFLATED_LIMIT_MB", unit: "MiB" },
-  jsonDepth: { name: "SHUANGBAO_MAX_JSON_DEPTH", unit: "count" },
-  rows: { name: "SHUANGBAO_MAX_ROWS", unit: "count" },
-  cells: { name: "SHUANGBAO_MAX_CELLS", unit: "count" },
+  jsonDepth: { name: "SHUANGBAO_MAX_JSON_DEPTH", unit: "count", min: 2 },
   findings: { name: "SHUANGBAO_MAX_FINDINGS", unit: "count" },
   responseBytes: { name: "SHUANGBAO_RESPONSE_LIMIT_MB", unit: "MiB" },
   inflightBytes: { name: "SHUANGBAO_INFLIGHT_LIMIT_MB", unit: "MiB" },
   workers: { name: "SHUANGBAO_WORKERS", unit: "count" },
-  queue: { name: "SHUANGBAO_QUEUE", unit: "count" },
+  queue: { name: "SHUANGBAO_QUEUE", unit: "count", min: 0 },
   jobTimeoutMs: { name: "SHUANGBAO_JOB_TIMEOUT_S", unit: "s" },
-  workerHeapMiB: { name: "SHUANGBAO_WORKER_HEAP_MB", unit: "count" },
-  workerNice: { name: "SHUANGBAO_WORKER_NICE", unit: "count" },
-} as const satisfies Record<keyof Limits, { name: string; unit: "MiB" | "count" | "s" }>;
+  workerHeapMiB: { name: "SHUANGBAO_WORKER_HEAP_MB", unit: "count", min: 64 },
+  workerNice: { name: "SHUANGBAO_WORKER_NICE", unit: "count", min: 0, max: 19 },
+} as const satisfies Record<Exclude<keyof Limits, keyof ReadLimits>, EnvNumber>;
+
+/** The environment variable that sets each limit (problems name it). */
+export const LIMIT_ENV = { ...READ_LIMIT_ENV, ...OWN_LIMIT_ENV } as const satisfies Record<
+  keyof Limits,
+  { name: string }
+>;
 
 /** The job limits of all limits. */
 export function jobLimits(limits: Limits): JobLimits {

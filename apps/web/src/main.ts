@@ -7,16 +7,15 @@ import "./style.css";
 import { drawCharts } from "./charts.js";
 import { fromDrop, fromInput, type Picked } from "./files.js";
 import { categoryWord, WORDS } from "./i18n.js";
-import type {
-  AuditResult,
-  Category,
-  DownloadKind,
-  FindingRow,
-  Lang,
-  ParameterInfo,
-  Request,
-  Response,
-  RuleInfo,
+import {
+  type AuditResult,
+  type Category,
+  type DownloadKind,
+  type FindingRow,
+  type Lang,
+  type ParameterInfo,
+  pageEnd,
+  type RuleInfo,
 } from "./protocol.js";
 import { FindingsList } from "./table.js";
 import AuditWorker from "./worker.ts?worker&inline";
@@ -45,9 +44,7 @@ const state = {
   downloads: 0,
 };
 
-const worker = new AuditWorker();
-const send = (request: Request, transfer: Transferable[] = []) =>
-  worker.postMessage(request, transfer);
+const { send, receive } = pageEnd(new AuditWorker());
 const list = new FindingsList($("list"));
 
 // ---------------------------------------------------------------------------------------------
@@ -365,8 +362,7 @@ for (const button of document.querySelectorAll<HTMLButtonElement>("[data-downloa
 // Worker messages and events
 // ---------------------------------------------------------------------------------------------
 
-worker.onmessage = (event: MessageEvent<Response>) => {
-  const m = event.data;
+receive((m) => {
   const w = WORDS[state.lang];
   switch (m.type) {
     case "meta":
@@ -398,7 +394,7 @@ worker.onmessage = (event: MessageEvent<Response>) => {
       save(m.name, m.mime, m.bytes);
       break;
   }
-};
+});
 
 $("lang").addEventListener("click", () => {
   state.lang = state.lang === "zh" ? "en" : "zh";

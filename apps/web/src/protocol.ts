@@ -103,3 +103,38 @@ export type Response =
   | { type: "result"; result: AuditResult }
   | { type: "error"; message: string; usage: boolean }
   | { type: "file"; id: number; name: string; mime: string; bytes: ArrayBuffer };
+
+/** What each end of the channel talks through: the page's `Worker`, the worker's own scope. */
+interface Port {
+  postMessage(message: unknown, transfer: Transferable[]): void;
+  onmessage: ((event: MessageEvent) => unknown) | null;
+}
+
+/** One end of the page–worker channel: what it sends, and what it receives. */
+export interface Channel<Send, Receive> {
+  /** Posts a message, moving `transfer` (files' bytes) rather than copying it. */
+  send(message: Send, transfer?: Transferable[]): void;
+  /** Handles every message the other end sends (one handler: a later one replaces it). */
+  receive(handler: (message: Receive) => unknown): void;
+}
+
+function channel<Send, Receive>(port: Port): Channel<Send, Receive> {
+  return {
+    send: (message, transfer = []) => port.postMessage(message, transfer),
+    receive: (handler) => {
+      port.onmessage = (event: MessageEvent<Receive>) => handler(event.data);
+    },
+  };
+}
+
+/**
+ * The page's end: it sends `Request`s and receives `Response`s.
+ * @example const { send, receive } = pageEnd(new AuditWorker());
+ */
+export const pageEnd = (worker: Port): Channel<Request, Response> => channel(worker);
+
+/**
+ * The worker's end: it receives `Request`s and sends `Response`s.
+ * @example const { send, receive } = workerEnd(self as unknown as Worker);
+ */
+export const workerEnd = (scope: Port): Channel<Response, Request> => channel(scope);

@@ -36,20 +36,19 @@ import {
   writeFormsXlsx,
   writeReportXlsx,
 } from "@shuangbao/io/browser";
-import type {
-  AuditResult,
-  DownloadKind,
-  FindingRow,
-  Lang,
-  ParameterInfo,
-  Request,
-  Response,
-  RuleInfo,
+import {
+  type AuditResult,
+  type DownloadKind,
+  type FindingRow,
+  type Lang,
+  type ParameterInfo,
+  type Request,
+  type RuleInfo,
+  workerEnd,
 } from "./protocol.js";
 import { VERSION } from "./version.js";
 
-const post = (message: Response, transfer: Transferable[] = []) =>
-  (self as unknown as Worker).postMessage(message, transfer);
+const { send: post, receive } = workerEnd(self as unknown as Worker);
 
 interface Loaded {
   index: DatasetIndex;
@@ -297,8 +296,7 @@ async function download(
   }
 }
 
-self.onmessage = async (event: MessageEvent<Request>) => {
-  const request = event.data;
+receive(async (request) => {
   try {
     switch (request.type) {
       case "parameters":
@@ -320,6 +318,6 @@ self.onmessage = async (event: MessageEvent<Request>) => {
   } catch (error) {
     fail(error);
   }
-};
+});
 
 post({ type: "meta", rules: rules(), version: VERSION });

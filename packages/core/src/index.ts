@@ -41,7 +41,8 @@ export { maskName, maskReportNames, nameMasker } from "./engine/mask-names.js";
 export type { Partition, PartitionResult } from "./engine/partitioned-audit.js";
 export { idDigest } from "./engine/partitioned-audit.js";
 export { RuleContext } from "./engine/rule-context.js";
-export type { Catalogue, Rule, RuleHit, RuleReads, RuleScope } from "./engine/rule-model.js";
+export type { Catalogue, Rule, RuleHit, RuleScope } from "./engine/rule-model.js";
+export type { RuleReads } from "./engine/rule-reads.js";
 export { encodeVisitRecords, type VisitColumns } from "./engine/visit-columns.js";
 export type { FindingPlace, FindingsTableOptions } from "./forms/findings-table.js";
 export {
@@ -98,6 +99,7 @@ export type {
   CollectionOptions,
   FieldKind,
   FieldSpec,
+  IndexKey,
   Requirement,
 } from "./schema/fields.js";
 export { COLLECTION_NAMES, refTarget } from "./schema/fields.js";

@@ -14,6 +14,7 @@ import type {
   TooltipComponentOption,
 } from "echarts/components";
 import type { ComposeOption } from "echarts/core";
+import type { Lang } from "./report-options.js";
 import type { Category, CoverageCounts, ReportSummary } from "./report-summary.js";
 import { CATEGORIES } from "./report-summary.js";
 
@@ -24,8 +25,6 @@ export type ChartOption = ComposeOption<
   | TitleComponentOption
   | TooltipComponentOption
 >;
-
-type Lang = "zh" | "en";
 
 /** The colours of the categories: a breach red, to explain amber, a note blue, data grey. */
 export const CATEGORY_COLOURS: Record<Category, string> = {

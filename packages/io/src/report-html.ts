@@ -23,13 +23,13 @@ import {
   coverageChart,
   rulesChart,
 } from "./report-charts.js";
+import type { Lang, ReportOptions } from "./report-options.js";
 import {
   CATEGORIES,
   type CoverageCounts,
   type ReportSummary,
   reportSummary,
 } from "./report-summary.js";
-import type { SourceStructure } from "./structure.js";
 
 let echarts: Promise<typeof EchartsInit> | undefined;
 
@@ -59,34 +59,40 @@ function loadEcharts(): Promise<typeof EchartsInit> {
 }
 
 /** What the HTML report shows besides the report (as the XLSX report's options). */
-export interface ReportHtmlOptions {
-  lang: "zh" | "en";
-  /** The input files or folders, as the user named them. */
-  inputs: string[];
-  /** The tool's version. */
-  version: string;
-  /** The parameter overrides the user gave, marked in the parameters table. */
-  overrides?: Readonly<Record<string, unknown>>;
-  /** What was read as what (io's `ReadOptions.structure`). */
-  structure?: SourceStructure[];
+export type ReportHtmlOptions = ReportOptions;
+
+/**
+ * A table of words given as `{ zh, en }` pairs, as one table per language.
+ * @example byLanguage({ none: { zh: "未发现问题。", en: "No findings." } }).en.none // "No findings."
+ */
+function byLanguage<
+  W extends Readonly<Record<string, { readonly zh: unknown; readonly en: unknown }>>,
+>(words: W): { [L in Lang]: { [K in keyof W]: W[K][L] } } {
+  const one = (lang: Lang) =>
+    Object.fromEntries(Object.entries(words).map(([key, both]) => [key, both[lang]]));
+  return { zh: one("zh"), en: one("en") } as { [L in Lang]: { [K in keyof W]: W[K][L] } };
 }
 
-type Lang = "zh" | "en";
-
-const T = {
-  zh: {
-    title: "“单位包村、干部包户”定点帮扶工作核查报告",
-    asOf: "核查基准日",
-    asOfText: (d: string) => `截至${zhDate(d)}`,
-    policy: "政策依据",
-    policyText:
-      "安徽省扶贫开发领导小组、中共安徽省委组织部《关于建立“单位包村、干部包户”定点帮扶制度的实施意见》（2014年7月9日）",
-    inputs: "输入文件",
-    version: "工具版本",
-    total: "问题总数",
-    none: "未发现问题。",
-    coverage: "帮扶覆盖情况",
-    coverageHeader: [
+/** The report's words, each with its two languages side by side; `T[lang]` reads one. */
+const T = byLanguage({
+  title: {
+    zh: "“单位包村、干部包户”定点帮扶工作核查报告",
+    en: "“单位包村、干部包户” (shuangbao) inspection report",
+  },
+  asOf: { zh: "核查基准日", en: "As of" },
+  asOfText: { zh: (d: string) => `截至${zhDate(d)}`, en: (d: string) => d },
+  policy: { zh: "政策依据", en: "Policy" },
+  policyText: {
+    zh: "安徽省扶贫开发领导小组、中共安徽省委组织部《关于建立“单位包村、干部包户”定点帮扶制度的实施意见》（2014年7月9日）",
+    en: "Anhui Poverty Alleviation Leading Group and Organisation Department of the Anhui Party Committee: implementing opinions on the “单位包村、干部包户” contracting system (9 July 2014)",
+  },
+  inputs: { zh: "输入文件", en: "Input files" },
+  version: { zh: "工具版本", en: "Tool version" },
+  total: { zh: "问题总数", en: "Findings" },
+  none: { zh: "未发现问题。", en: "No findings." },
+  coverage: { zh: "帮扶覆盖情况", en: "Coverage" },
+  coverageHeader: {
+    zh: [
       "市",
       "县（市、区）",
       "贫困村",
@@ -96,36 +102,7 @@ const T = {
       "有帮扶责任人",
       "问题",
     ],
-    all: "合计",
-    charts: "图表",
-    rules: "规则与原文",
-    ruleHeader: ["条款", "规则", "原文", "问题"],
-    dataCheck: "数据检查",
-    parameters: "政策参数（核查时适用的取值）",
-    paramHeader: ["参数", "取值", "条款", "备注"],
-    overridden: "已调整",
-    interpretation: "解释性参数",
-    list: "问题清单",
-    listHeader: ["类别", "条款", "规则", "地点", "对象", "说明", "来源"],
-    unplaced: "省、市级或数据文件",
-    line: (l: string) => `第${l}行`,
-    generated: (v: string) =>
-      `本报告由“双包”数据核查工具（版本${v}）根据上列输入文件在本机生成，数据未发送到任何地方。问题清单中，同一文件、同一字段的同类数据问题合并为一行。`,
-    page: "页",
-  },
-  en: {
-    title: "“单位包村、干部包户” (shuangbao) inspection report",
-    asOf: "As of",
-    asOfText: (d: string) => d,
-    policy: "Policy",
-    policyText:
-      "Anhui Poverty Alleviation Leading Group and Organisation Department of the Anhui Party Committee: implementing opinions on the “单位包村、干部包户” contracting system (9 July 2014)",
-    inputs: "Input files",
-    version: "Tool version",
-    total: "Findings",
-    none: "No findings.",
-    coverage: "Coverage",
-    coverageHeader: [
+    en: [
       "city",
       "county",
       "poor villages",
@@ -135,24 +112,37 @@ const T = {
       "with a helper",
       "findings",
     ],
-    all: "total",
-    charts: "Charts",
-    rules: "Rules and the policy's words",
-    ruleHeader: ["clause", "rule", "the policy says", "findings"],
-    dataCheck: "data check",
-    parameters: "Policy parameters (the values in force)",
-    paramHeader: ["parameter", "value", "clause", "note"],
-    overridden: "overridden",
-    interpretation: "interpretation",
-    list: "Findings",
-    listHeader: ["kind", "clause", "rule", "place", "subject", "message", "source"],
-    unplaced: "province, city or file",
-    line: (l: string) => `line ${l}`,
-    generated: (v: string) =>
-      `Written by shuangbao ${v} on this computer from the input files above; no data was sent anywhere. In the findings list, like data findings of one file and field are grouped into one row.`,
-    page: "page",
   },
-} as const;
+  all: { zh: "合计", en: "total" },
+  charts: { zh: "图表", en: "Charts" },
+  rules: { zh: "规则与原文", en: "Rules and the policy's words" },
+  ruleHeader: {
+    zh: ["条款", "规则", "原文", "问题"],
+    en: ["clause", "rule", "the policy says", "findings"],
+  },
+  dataCheck: { zh: "数据检查", en: "data check" },
+  parameters: { zh: "政策参数（核查时适用的取值）", en: "Policy parameters (the values in force)" },
+  paramHeader: {
+    zh: ["参数", "取值", "条款", "备注"],
+    en: ["parameter", "value", "clause", "note"],
+  },
+  overridden: { zh: "已调整", en: "overridden" },
+  interpretation: { zh: "解释性参数", en: "interpretation" },
+  list: { zh: "问题清单", en: "Findings" },
+  listHeader: {
+    zh: ["类别", "条款", "规则", "地点", "对象", "说明", "来源"],
+    en: ["kind", "clause", "rule", "place", "subject", "message", "source"],
+  },
+  unplaced: { zh: "省、市级或数据文件", en: "province, city or file" },
+  line: { zh: (l: string) => `第${l}行`, en: (l: string) => `line ${l}` },
+  generated: {
+    zh: (v: string) =>
+      `本报告由“双包”数据核查工具（版本${v}）根据上列输入文件在本机生成，数据未发送到任何地方。问题清单中，同一文件、同一字段的同类数据问题合并为一行。`,
+    en: (v: string) =>
+      `Written by shuangbao ${v} on this computer from the input files above; no data was sent anywhere. In the findings list, like data findings of one file and field are grouped into one row.`,
+  },
+  page: { zh: "页", en: "page" },
+} as const);
 
 const ESCAPES: Record<string, string> = {
   "&": "&amp;",

@@ -33,6 +33,7 @@ import {
   zhDate,
 } from "@shuangbao/core";
 import type ExcelJS from "exceljs";
+import type { Lang, ReportOptions } from "./report-options.js";
 import { type CoverageCounts, coverageByCounty } from "./report-summary.js";
 import type { SourceStructure } from "./structure.js";
 import {
@@ -48,20 +49,9 @@ import {
   textWidth,
 } from "./xlsx-writer.js";
 
-/** What the report workbook shows besides the report. */
-export interface ReportWorkbookOptions {
-  lang: "zh" | "en";
-  /** The input files or folders, as the user named them. */
-  inputs: string[];
-  /** The tool's version. */
-  version: string;
-  /** The parameter overrides the user gave (`--params`), marked in 说明. */
-  overrides?: Readonly<Record<string, unknown>>;
-  /** What was read as what (io's `ReadOptions.structure`): the 读取情况 sheet. */
-  structure?: SourceStructure[];
-}
+/** What the report workbook shows besides the report (as the HTML report's options). */
+export type ReportWorkbookOptions = ReportOptions;
 
-type Lang = "zh" | "en";
 type Category = "error" | "warning" | "info" | "data";
 const CATEGORIES: readonly Category[] = ["error", "warning", "info", "data"];
 

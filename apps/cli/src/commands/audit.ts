@@ -18,13 +18,13 @@ import { type CliIo, UsageError } from "../io.js";
 import { renderText } from "../render/text.js";
 import { VERSION } from "../version.js";
 import {
+  asOfFlag,
   checkOutput,
   configured,
-  dateFlag,
   EXIT,
+  langFlag,
   oneOf,
-  progress,
-  readInput,
+  readDataset,
   writeOutput,
 } from "./shared.js";
 
@@ -131,10 +131,10 @@ export function exitCodeFor(report: AuditReport, failOn: (typeof FAIL_ON)[number
 export async function runAudit(argv: string[], io: CliIo): Promise<number> {
   const { values, positionals } = parse(auditSpec, argv);
   const input = positionals[0]!;
-  const asOf = dateFlag("as-of", values["as-of"], io.today());
+  const asOf = asOfFlag(values["as-of"], io);
   const output = values.output;
   const format = outputFormat(values.format, output);
-  const lang = oneOf("lang", values.lang, ["zh", "en"] as const, "zh");
+  const lang = langFlag(values.lang);
   const failOn = oneOf("fail-on", values["fail-on"], FAIL_ON, "error");
   if (format === "xlsx" && !output)
     throw new UsageError("--format xlsx 需要 --output 文件 · --format xlsx needs --output FILE");
@@ -153,8 +153,7 @@ export async function runAudit(argv: string[], io: CliIo): Promise<number> {
   if (output && !values.quiet) await checkOutput(output, target);
   const timings = { read: 0, load: 0, audit: 0, write: 0 };
   const structure: SourceStructure[] = [];
-  const show = progress(io);
-  const index = await readInput(input, { onRows: show.rows, timings, structure }, io.env);
+  const { index, show } = await readDataset(io, input, { timings, structure });
   show.phase("核查 auditing");
   let t = performance.now();
   let report = configured(() =>

@@ -10,14 +10,13 @@ import { tablesFile, writeFormsXlsx } from "@shuangbao/io";
 import { command, parse } from "../args.js";
 import { type CliIo, UsageError } from "../io.js";
 import {
+  asOfFlag,
   checkOutput,
   checkOutputFolder,
   configured,
-  dateFlag,
   EXIT,
   oneOf,
-  progress,
-  readInput,
+  readDataset,
   writeOutput,
   writeOutputFolder,
 } from "./shared.js";
@@ -74,7 +73,7 @@ export async function runForms(argv: string[], io: CliIo): Promise<number> {
     throw new UsageError(
       "CSV每张表一个文件，请用 --out 输出文件夹 · CSV is a file per form: use --out DIR",
     );
-  const asOf = dateFlag("as-of", values["as-of"], io.today());
+  const asOf = asOfFlag(values["as-of"], io);
   const target = {
     inputs: [input],
     force: values.force,
@@ -84,8 +83,7 @@ export async function runForms(argv: string[], io: CliIo): Promise<number> {
   if (file) await checkOutput(file, target);
   else await checkOutputFolder(dir!, target);
 
-  const show = progress(io);
-  const index = await readInput(input, { onRows: show.rows }, io.env);
+  const { index, show } = await readDataset(io, input);
   show.done();
   const tables: Table[] = FORMS.map((form) =>
     configured(() => buildForm(form.id, index, { asOf })),

@@ -9,13 +9,13 @@ import { planAndAudit, tablesFile } from "@shuangbao/io";
 import { command, parse } from "../args.js";
 import { type CliIo, UsageError } from "../io.js";
 import {
+  asOfFlag,
   checkOutputFolder,
   configured,
-  dateFlag,
   EXIT,
+  langFlag,
   oneOf,
-  progress,
-  readInput,
+  readDataset,
   writeOutputFolder,
 } from "./shared.js";
 
@@ -49,9 +49,9 @@ export async function runPlan(argv: string[], io: CliIo): Promise<number> {
   const input = positionals[0]!;
   const dir = values.out;
   if (!dir) throw new UsageError("需要 --out 输出文件夹 · --out DIR is required");
-  const asOf = dateFlag("as-of", values["as-of"], io.today());
+  const asOf = asOfFlag(values["as-of"], io);
   const format = oneOf("format", values.format, ["csv", "xlsx"] as const, "csv");
-  const lang = oneOf("lang", values.lang, ["zh", "en"] as const, "zh");
+  const lang = langFlag(values.lang);
   // The plan is a proposal for an office to sign off, never written over the data it read.
   const target = {
     inputs: [input],
@@ -59,8 +59,7 @@ export async function runPlan(argv: string[], io: CliIo): Promise<number> {
     names: [...PLAN_TABLES.map((c) => `${c}.${format}`), "dataset.json"],
   };
   await checkOutputFolder(dir, target);
-  const show = progress(io);
-  const index = await readInput(input, { onRows: show.rows }, io.env);
+  const { index, show } = await readDataset(io, input);
   show.phase("规划并核查 planning, auditing");
   const { plan, completed, report } = configured(() => planAndAudit(index, { asOf }));
   show.done();

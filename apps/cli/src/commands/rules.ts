@@ -8,7 +8,7 @@ import {
 } from "@shuangbao/core";
 import { command, parse } from "../args.js";
 import type { CliIo } from "../io.js";
-import { dateFlag, EXIT, oneOf } from "./shared.js";
+import { asOfFlag, EXIT, langFlag, oneOf } from "./shared.js";
 
 export const rulesSpec = command({
   name: "rules",
@@ -42,8 +42,8 @@ function parametersOn(on: string) {
 export async function runRules(argv: string[], io: CliIo): Promise<number> {
   const { values } = parse(rulesSpec, argv);
   const format = oneOf("format", values.format, ["text", "json"] as const, "text");
-  const lang = oneOf("lang", values.lang, ["zh", "en"] as const, "zh");
-  const on = dateFlag("as-of", values["as-of"], io.today());
+  const lang = langFlag(values.lang);
+  const on = asOfFlag(values["as-of"], io);
   const parameters = parametersOn(on);
   if (format === "json") {
     const rules = CATALOGUE.map((r) => ({

@@ -3,7 +3,7 @@ import { COLLECTION_NAMES } from "@shuangbao/core";
 import { writeSample } from "@shuangbao/sample";
 import { command, parse, wholeNumber } from "../args.js";
 import { type CliIo, UsageError } from "../io.js";
-import { EXIT, oneOf, writeOutputFolder } from "./shared.js";
+import { EXIT, langFlag, oneOf, writeOutputFolder } from "./shared.js";
 
 export const sampleSpec = command({
   name: "sample",
@@ -39,7 +39,7 @@ export async function runSample(argv: string[], io: CliIo): Promise<number> {
   const dir = values.out;
   if (!dir) throw new UsageError("需要 --out 输出文件夹 · --out DIR is required");
   const scale = oneOf("scale", values.scale, ["county", "city", "province"] as const, "county");
-  const language = oneOf("lang", values.lang, ["zh", "en"] as const, "zh");
+  const language = langFlag(values.lang);
   const violations = Number(values.violations ?? "0");
   if (
     values.violations?.trim() === "" ||

@@ -1,6 +1,7 @@
 /**
- * What several commands share: reading the input, progress on a TTY, and writing output without
- * ever losing the user's data (`writeOutput`, `writeOutputFolder`).
+ * What several commands share: their common flags (`--as-of`, `--lang`), reading the input with
+ * progress on a TTY, and writing output without ever losing the user's data (`writeOutput`,
+ * `writeOutputFolder`).
  */
 import { randomBytes } from "node:crypto";
 import {
@@ -38,7 +39,7 @@ import { type CliIo, UsageError } from "../io.js";
 export const EXIT = { ok: 0, findings: 1, usage: 2 } as const;
 
 /** A progress line on stderr, only when stderr is a terminal. */
-export function progress(io: CliIo) {
+function progress(io: CliIo) {
   const start = Date.now();
   let rows = 0;
   let last = 0;
@@ -68,7 +69,7 @@ export function progress(io: CliIo) {
  * asks for (`SHUANGBAO_READ_THREADS`; as many as the machine has otherwise), turning unreadable input
  * — and input over a limit, named — into a usage-level error (exit 2).
  */
-export async function readInput(
+async function readInput(
   path: string,
   options: ReadOptions,
   env: Readonly<Record<string, string | undefined>>,
@@ -133,7 +134,7 @@ export function configured<T>(f: () => T): T {
  * (2014-07-09) to today + 10 years (an audit at 9999-12-31 would list eight millennia of years).
  * `fallback` is today.
  */
-export function dateFlag(name: string, value: string | undefined, fallback: string): string {
+function dateFlag(name: string, value: string | undefined, fallback: string): string {
   const v = value ?? fallback;
   if (!isIsoDate(v)) {
     throw new UsageError(`--${name} 须为日期（年-月-日） · must be a date YYYY-MM-DD, not “${v}”`);
@@ -160,6 +161,29 @@ export function oneOf<T extends string>(
       `--${name} 须为${allowed.join("、")}之一 · must be one of ${allowed.join(", ")}, not “${v}”`,
     );
   return v;
+}
+
+/** `--as-of`: the date a command reads the dataset at (`dateFlag`), today unless given. */
+export const asOfFlag = (value: string | undefined, io: CliIo): string =>
+  dateFlag("as-of", value, io.today());
+
+/** `--lang`: the language of what a command writes, `zh` unless given. */
+export const langFlag = (value: string | undefined): "zh" | "en" =>
+  oneOf("lang", value, ["zh", "en"] as const, "zh");
+
+/**
+ * Reads a command's input (`readInput`) with a progress line on a terminal: `show.phase` says
+ * what follows the read, `show.done` clears the line.
+ * @example const { index, show } = await readDataset(io, input); show.done();
+ */
+export async function readDataset(
+  io: CliIo,
+  input: string,
+  options: Omit<ReadOptions, "onRows"> = {},
+): Promise<{ index: DatasetIndex; show: ReturnType<typeof progress> }> {
+  const show = progress(io);
+  const index = await readInput(input, { ...options, onRows: show.rows }, io.env);
+  return { index, show };
 }
 
 // ---------------------------------------------------------------------------------------------

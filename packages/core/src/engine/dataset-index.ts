@@ -2,47 +2,100 @@
  * The index over a loaded dataset, built once in linear time: rows by id, the region chain, and
  * every relation a rule follows (contracts by village and by unit, resident cadres, work teams,
  * helpers, staff, cadres, plans, meetings, assessments, acceptances, reports, visits). No rule
- * scans a whole collection per entity.
+ * scans a whole collection per entity. The relations are the groupings each collection declares
+ * (`indexBy` in `schema/collections.ts`), built here by one generic pass.
  */
 
 import { fromDay } from "../calendar/calendar.js";
-import type {
-  Acceptance,
-  Assessment,
-  City,
-  County,
-  Dataset,
-  Household,
-  HouseholdAssignment,
-  Meeting,
-  Person,
-  Report,
-  ResidentCadre,
-  Rows,
-  Township,
-  Unit,
-  Village,
-  VillageAssignment,
-  VillagePlan,
-  Visit,
-  WorkTeamMember,
+import {
+  type Acceptance,
+  type Assessment,
+  type City,
+  COLLECTIONS,
+  type County,
+  type Dataset,
+  type Household,
+  type HouseholdAssignment,
+  type Meeting,
+  type Person,
+  type Report,
+  type ResidentCadre,
+  type Rows,
+  type Township,
+  type Unit,
+  type Village,
+  type VillageAssignment,
+  type VillagePlan,
+  type Visit,
+  type WorkTeamMember,
 } from "../schema/collections.js";
-import type { CollectionName } from "../schema/fields.js";
+import { type CollectionName, type IndexSpec, indexName } from "../schema/fields.js";
 import type { Finding, Source } from "./findings.js";
 import type { Table } from "./table.js";
 import type { Tables } from "./tables.js";
 import type { VisitStore } from "./visits.js";
 
-function group<T, K>(rows: readonly T[], key: (row: T) => K | undefined): Map<K, T[]> {
-  const map = new Map<K, T[]>();
+/**
+ * The key of a grouping by several fields: their values joined by U+0000; none when one is
+ * missing.
+ */
+function compoundKey(values: readonly unknown[]): string | undefined {
+  return values.includes(undefined) ? undefined : values.join("\u0000");
+}
+
+/**
+ * The rows of a table grouped as an `indexBy` entry says, each group in row order. A grouping by
+ * one field of every row has a loop of its own, reading the field straight off the row: it runs
+ * over millions of households.
+ */
+function group<T extends object>(rows: readonly T[], spec: IndexSpec): Map<string, T[]> {
+  const { fields, when } = spec;
+  if (fields.length === 1 && when === undefined) return groupByField(rows, fields[0]!);
+  const field = fields.length === 1 ? fields[0]! : undefined;
+  const map = new Map<string, T[]>();
   for (const row of rows) {
-    const k = key(row);
+    const r = row as Record<string, unknown>;
+    if (when !== undefined && !when(r)) continue;
+    const key = field !== undefined ? r[field] : compoundKey(fields.map((f) => r[f]));
+    add(map, key as string | undefined, row);
+  }
+  return map;
+}
+
+/** The rows grouped by one field's value (a row without it in no group). */
+function groupByField<T extends object>(rows: readonly T[], field: string): Map<string, T[]> {
+  const map = new Map<string, T[]>();
+  for (const row of rows) {
+    const k = (row as Record<string, unknown>)[field] as string | undefined;
     if (k === undefined) continue;
     const list = map.get(k);
     if (list) list.push(row);
     else map.set(k, [row]);
   }
   return map;
+}
+
+/** Adds a row to its key's group; a row without a key is in none. */
+function add<T>(map: Map<string, T[]>, key: string | undefined, row: T): void {
+  if (key === undefined) return;
+  const list = map.get(key);
+  if (list) list.push(row);
+  else map.set(key, [row]);
+}
+
+/**
+ * A collection's grouping by `fields`, as its `indexBy` declares it (an index reading one the
+ * schema does not declare is a programming error: it throws on every load).
+ */
+function grouping<C extends CollectionName>(
+  tables: Tables,
+  collection: C,
+  ...fields: (keyof Rows[C] & string)[]
+): Map<string, Rows[C][]> {
+  const name = indexName(fields);
+  const spec = COLLECTIONS[collection].indexBy.find((s) => s.name === name);
+  if (!spec) throw new Error(`${collection} declares no indexBy ${name} (schema/collections.ts)`);
+  return group((tables[collection] as Table<Rows[C]>).rows, spec);
 }
 
 const EMPTY: readonly never[] = Object.freeze([]);
@@ -98,42 +151,32 @@ export class DatasetIndex {
       for (const [row, fields] of table.broken) broken.set(row, fields);
     }
     this.broken = broken;
-    this.contractsByVillage = group(t.villageAssignments.rows, (r) => r.villageId);
-    this.contractsByUnit = group(t.villageAssignments.rows, (r) => r.unitId);
-    this.cadresByVillage = group(t.residentCadres.rows, (r) => r.villageId);
-    this.cadresByPerson = group(t.residentCadres.rows, (r) => r.personId);
-    this.teamByVillage = group(t.workTeamMembers.rows, (r) => r.villageId);
-    this.householdsByVillage = group(t.households.rows, (r) => r.villageId);
-    this.helpersByHousehold = group(t.householdAssignments.rows, (r) => r.householdId);
+    this.contractsByVillage = grouping(t, "villageAssignments", "villageId");
+    this.contractsByUnit = grouping(t, "villageAssignments", "unitId");
+    this.cadresByVillage = grouping(t, "residentCadres", "villageId");
+    this.cadresByPerson = grouping(t, "residentCadres", "personId");
+    this.teamByVillage = grouping(t, "workTeamMembers", "villageId");
+    this.householdsByVillage = grouping(t, "households", "villageId");
+    this.helpersByHousehold = grouping(t, "householdAssignments", "householdId");
     // Rules visit every household and ask for its helpers: the list rides on the row itself (a
     // hidden property), as a look-up among millions of ids costs more than the rule's own work.
     for (const [householdId, list] of this.helpersByHousehold) {
       const row = t.households.get(householdId);
       if (row) Object.defineProperty(row, HELPERS, { value: list, enumerable: false });
     }
-    this.helpsByPerson = group(t.householdAssignments.rows, (r) => r.personId);
-    this.staffByUnit = group(t.people.rows, (r) =>
-      r.role === "unit_staff" ? r.unitId : undefined,
-    );
-    this.townshipCadresByTownship = group(t.people.rows, (r) =>
-      r.role === "township_cadre" || r.role === "civil_affairs_officer" ? r.townshipId : undefined,
-    );
-    this.peopleByVillage = group(t.people.rows, (r) =>
-      r.role === "village_cadre" || r.role === "college_village_official" ? r.villageId : undefined,
-    );
-    this.plansByVillage = group(t.villagePlans.rows, (r) => r.villageId);
-    this.meetingsByUnit = group(t.meetings.rows, (r) => r.unitId);
-    this.assessmentsByUnit = group(t.assessments.rows, (r) => r.unitId);
-    this.acceptancesByPair = group(t.acceptances.rows, (r) =>
-      r.villageId !== undefined && r.unitId !== undefined
-        ? `${r.villageId}\u0000${r.unitId}`
-        : undefined,
-    );
-    this.reportsByRegion = group(t.reports.rows, (r) => r.regionId);
-    this.villagesByTownship = group(t.villages.rows, (r) => r.townshipId);
-    this.townshipsByCounty = group(t.townships.rows, (r) => r.countyId);
-    this.countiesByCity = group(t.counties.rows, (r) => r.cityId);
-    this.unitsByCity = group(t.units.rows, (r) => r.cityId);
+    this.helpsByPerson = grouping(t, "householdAssignments", "personId");
+    this.staffByUnit = grouping(t, "people", "unitId");
+    this.townshipCadresByTownship = grouping(t, "people", "townshipId");
+    this.peopleByVillage = grouping(t, "people", "villageId");
+    this.plansByVillage = grouping(t, "villagePlans", "villageId");
+    this.meetingsByUnit = grouping(t, "meetings", "unitId");
+    this.assessmentsByUnit = grouping(t, "assessments", "unitId");
+    this.acceptancesByPair = grouping(t, "acceptances", "villageId", "unitId");
+    this.reportsByRegion = grouping(t, "reports", "regionId");
+    this.villagesByTownship = grouping(t, "villages", "townshipId");
+    this.townshipsByCounty = grouping(t, "townships", "countyId");
+    this.countiesByCity = grouping(t, "counties", "cityId");
+    this.unitsByCity = grouping(t, "units", "cityId");
   }
 
   /** The rows of a collection (valid rows; broken fields removed). */
@@ -185,12 +228,13 @@ export class DatasetIndex {
   householdsOfVillage(villageId: string): readonly Household[] {
     return this.householdsByVillage.get(villageId) ?? EMPTY;
   }
-  /** Every `householdAssignments` row of a household row (current or not), without a look-up. */
-  helpersOf(household: Household): readonly HouseholdAssignment[] {
+  /**
+   * Every `householdAssignments` row of a household (current or not): by its row without a
+   * look-up (the list rides on the row), or by its id.
+   */
+  helpersOf(household: Household | string): readonly HouseholdAssignment[] {
+    if (typeof household === "string") return this.helpersByHousehold.get(household) ?? EMPTY;
     return (household as { [HELPERS]?: HouseholdAssignment[] })[HELPERS] ?? EMPTY;
-  }
-  helpersOfHousehold(householdId: string): readonly HouseholdAssignment[] {
-    return this.helpersByHousehold.get(householdId) ?? EMPTY;
   }
   householdsHelpedBy(personId: string): readonly HouseholdAssignment[] {
     return this.helpsByPerson.get(personId) ?? EMPTY;
@@ -223,7 +267,8 @@ export class DatasetIndex {
     return this.assessmentsByUnit.get(unitId) ?? EMPTY;
   }
   acceptancesOf(villageId: string, unitId: string): readonly Acceptance[] {
-    return this.acceptancesByPair.get(`${villageId}\u0000${unitId}`) ?? EMPTY;
+    const key = compoundKey([villageId, unitId]);
+    return (key === undefined ? undefined : this.acceptancesByPair.get(key)) ?? EMPTY;
   }
   reportsOfRegion(regionId: string): readonly Report[] {
     return this.reportsByRegion.get(regionId) ?? EMPTY;

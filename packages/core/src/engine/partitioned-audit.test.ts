@@ -4,7 +4,8 @@ import type { Dataset, DatasetInput } from "../schema/collections.js";
 import { COLLECTION_NAMES } from "../schema/fields.js";
 import { byId, compliantCounty, FIXTURE_AS_OF, ID } from "../testing/fixture.js";
 import { idDigest, type Partition } from "./partitioned-audit.js";
-import type { Rule, RuleReads, RuleScope } from "./rule-model.js";
+import type { Rule, RuleScope } from "./rule-model.js";
+import type { RuleReads } from "./rule-reads.js";
 
 /** Splits the fixture: shared regions and the province unit; one partition per county. */
 function split(d: Dataset): { shared: DatasetInput; partitions: Partition[] } {

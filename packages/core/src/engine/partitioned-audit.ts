@@ -146,7 +146,7 @@ function peopleAndHouseholds(
   const helps: Record<string, unknown>[] = [];
   const helping = new Set<string>();
   for (const h of index.rows("households")) {
-    const rows = index.helpersOfHousehold(h.id);
+    const rows = index.helpersOf(h);
     const local = rows.some((r) => {
       const p = index.person(r.personId);
       return p !== undefined && p.role !== "unit_staff" && p.role !== "college_village_official";

@@ -21,7 +21,7 @@ import type {
 import { COLLECTION_NAMES, type CollectionName } from "../schema/fields.js";
 import type { VisitKind } from "../vocabulary/enums.js";
 import type { DatasetIndex } from "./dataset-index.js";
-import type { Rule, RuleReads } from "./rule-model.js";
+import type { RuleReads } from "./rule-reads.js";
 import { visitKindCode } from "./visits.js";
 
 /** A row with a start and an optional end: contracts, resident cadres, helpers. */
@@ -67,7 +67,7 @@ export class RuleContext {
    * one inheriting from this: property loads through a prototype made every check slower.
    * @example rule.check(index, ctx.forRule(rule))
    */
-  forRule(rule: Pick<Rule, "reads">): RuleContext {
+  forRule(rule: { reads: RuleReads }): RuleContext {
     return new RuleContext(this.index, this.asOf, this.params, this.auditBroken, {
       reads: rule.reads,
       brokenRows: this.brokenRows,
@@ -182,10 +182,7 @@ export class RuleContext {
 
   /** The current helpers' rows of a household (its row, or its id). */
   currentHelpers(household: Household | string): readonly HouseholdAssignment[] {
-    const rows =
-      typeof household === "string"
-        ? this.index.helpersOfHousehold(household)
-        : this.index.helpersOf(household);
+    const rows = this.index.helpersOf(household);
     // Most households have one current helper: no new array unless a row must be left out.
     let all = true;
     for (const r of rows) {

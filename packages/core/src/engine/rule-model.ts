@@ -4,12 +4,11 @@
  * yields hits. A check never throws for bad data and never reads a clock: the audit passes `asOf`.
  * The engine runs rules of this shape; the catalogue itself lives in `rules/` and is passed in.
  */
-import type { Rows } from "../schema/collections.js";
-import type { CollectionName } from "../schema/fields.js";
 import type { Severity } from "../vocabulary/enums.js";
 import type { DatasetIndex } from "./dataset-index.js";
 import type { EntityRef, Message, MessageParam } from "./findings.js";
 import type { RuleContext } from "./rule-context.js";
+import type { RuleReads } from "./rule-reads.js";
 
 /**
  * `county` when one county's rows suffice to check it; `province` when it needs rows across
@@ -32,17 +31,6 @@ export interface RuleHit {
   years?: number[];
   field?: string;
 }
-
-/** The fields of a collection's rows a rule may read, its `id` aside (every rule may read ids). */
-export type FieldOf<C extends CollectionName> = Exclude<keyof Rows[C] & string, "id">;
-
-/**
- * What a rule reads, by collection: the fields of each collection's rows its check (and the
- * `RuleContext` helpers it calls) reads. A name the schema does not have does not type-check. The
- * engine derives from it which fields of a row must be unbroken for the rule to read the row
- * (`ctx.ok(row)`), and which rows the partitioned audit hands to the `province`-scope rules.
- */
-export type RuleReads = { readonly [C in CollectionName]?: readonly FieldOf<C>[] };
 
 /** A rule of the catalogue. */
 export interface Rule {

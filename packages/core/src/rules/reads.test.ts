@@ -2,7 +2,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { loadDataset } from "../engine/loader.js";
 import { RuleContext } from "../engine/rule-context.js";
-import type { RuleReads } from "../engine/rule-model.js";
+import type { RuleReads } from "../engine/rule-reads.js";
 import { parametersOn } from "../params/parameters.js";
 import { COLLECTIONS } from "../schema/collections.js";
 import type { CollectionName } from "../schema/fields.js";

@@ -1,10 +1,12 @@
 /**
- * Declaring a rule. The model itself (`Rule`, `RuleHit`, `RuleScope`) lives in the engine's
- * neutral `rule-model.ts`, so the engine runs rules without importing this folder.
+ * Declaring a rule. The model itself (`Rule`, `RuleHit`, `RuleScope`, and `RuleReads`) lives in
+ * the engine's neutral `rule-model.ts` and `rule-reads.ts`, so the engine runs rules without
+ * importing this folder.
  */
 import type { Rule } from "../engine/rule-model.js";
 
-export type { Rule, RuleHit, RuleReads, RuleScope } from "../engine/rule-model.js";
+export type { Rule, RuleHit, RuleScope } from "../engine/rule-model.js";
+export type { RuleReads } from "../engine/rule-reads.js";
 
 /**
  * Declares a rule (an identity function that checks the shape at compile time).

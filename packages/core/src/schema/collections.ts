@@ -2,6 +2,12 @@
  * The collections of `data-model.md`, each a zod schema with inferred type. Grouped as the data
  * model groups them (regions, households, units and people, assignments, activity records):
  * one file reads like the spec's tables side by side.
+ *
+ * Each collection's options (`CollectionOptions` in `fields.ts`) say the rest of what the engine
+ * knows of it. `indexBy` lists the groupings `DatasetIndex` keeps, one look-up per value: a field
+ * (`"villageId"`: a village's rows), several fields together (`{ by: ["villageId", "unitId"] }`:
+ * a contract's acceptances), or a field for the rows a predicate keeps (`{ by: "unitId", when:
+ * isUnitStaff }`: a unit's staff, not everyone naming the unit). The index reads no other.
  */
 import type { z } from "zod";
 import {
@@ -196,6 +202,15 @@ export const Units = collection(
 export const UnitSchema = Units.schema;
 export type Unit = z.infer<typeof UnitSchema>;
 
+/** People whose `unitId` is required: a unit's staff (the requirement and the index share it). */
+const isUnitStaff = (r: Record<string, unknown>) => r.role === "unit_staff";
+/** People whose `townshipId` is required: township cadres, the civil-affairs officer among them. */
+const isOfTownship = (r: Record<string, unknown>) =>
+  r.role === "township_cadre" || r.role === "civil_affairs_officer";
+/** People whose `villageId` is required: village cadres and college-graduate village officials. */
+const isOfVillage = (r: Record<string, unknown>) =>
+  r.role === "village_cadre" || r.role === "college_village_official";
+
 /** 人员: unit staff, township and village cadres, college-graduate village officials. */
 export const People = collection(
   "people",
@@ -222,12 +237,12 @@ export const People = collection(
     requires: [
       {
         field: "unitId",
-        when: (r) => r.role === "unit_staff",
+        when: isUnitStaff,
         because: { zh: "人员类别为单位干部职工", en: "unit_staff" },
       },
       {
         field: "townshipId",
-        when: (r) => r.role === "township_cadre" || r.role === "civil_affairs_officer",
+        when: isOfTownship,
         because: {
           zh: "人员类别为乡（镇）干部或民政委员",
           en: "township_cadre, civil_affairs_officer",
@@ -235,7 +250,7 @@ export const People = collection(
       },
       {
         field: "villageId",
-        when: (r) => r.role === "village_cadre" || r.role === "college_village_official",
+        when: isOfVillage,
         because: {
           zh: "人员类别为村干部或大学生村官",
           en: "village_cadre, college_village_official",
@@ -243,6 +258,11 @@ export const People = collection(
       },
     ],
     countyVia: ["villageId", "townshipId", "unitId"],
+    indexBy: [
+      { by: "unitId", when: isUnitStaff },
+      { by: "townshipId", when: isOfTownship },
+      { by: "villageId", when: isOfVillage },
+    ],
   },
 );
 export const PersonSchema = People.schema;
@@ -383,7 +403,7 @@ export const Acceptances = collection(
     date: date("日期"),
     passed: bool("是否合格"),
   },
-  { happened: ["date"], countyVia: ["villageId"] },
+  { happened: ["date"], countyVia: ["villageId"], indexBy: [{ by: ["villageId", "unitId"] }] },
 );
 export const AcceptanceSchema = Acceptances.schema;
 export type Acceptance = z.infer<typeof AcceptanceSchema>;

@@ -170,6 +170,35 @@ export interface Requirement {
 }
 
 /**
+ * One grouping of a collection's rows in `DatasetIndex`: a field name groups the rows by that
+ * field's value; `{ by: [a, b] }` by the values of several fields together (`acceptancesOf(village,
+ * unit)`); `when` keeps only the rows it holds for (people's `unitId` groups staff, not everyone
+ * with a unit). A row lacking a value of the key is in no group. One grouping per field list.
+ */
+export type IndexKey<K extends string = string> =
+  | K
+  | { by: K | readonly K[]; when?: (row: Record<string, unknown>) => boolean };
+
+/** An `IndexKey` as the index reads it: its fields, and its name (the fields joined by `+`). */
+export interface IndexSpec {
+  name: string;
+  fields: readonly string[];
+  when: ((row: Record<string, unknown>) => boolean) | undefined;
+}
+
+/**
+ * The name of the grouping by `fields`, as `IndexSpec.name`.
+ * @example indexName(["villageId", "unitId"]) // "villageId+unitId"
+ */
+export const indexName = (fields: readonly string[]): string => fields.join("+");
+
+function indexSpec(key: IndexKey): IndexSpec {
+  if (typeof key === "string") return { name: key, fields: [key], when: undefined };
+  const fields: readonly string[] = typeof key.by === "string" ? [key.by] : key.by;
+  return { name: indexName(fields), fields, when: key.when };
+}
+
+/**
  * What the data model says of a collection beyond its fields; the loader's checks, the date
  * checks, the index and the partitions read it from here and nowhere else.
  */
@@ -188,8 +217,11 @@ export interface CollectionOptions<K extends string = string> {
    * themselves. A collection without it (cities) lies in no one county.
    */
   countyVia?: readonly K[];
-  /** Fields whose value the index groups rows by (`DatasetIndex.rowsWith`). */
-  indexBy?: readonly K[];
+  /**
+   * The groupings `DatasetIndex` keeps of the rows, each one look-up per value instead of a scan
+   * (`contractsOfVillage(id)` is villageAssignments' `villageId` grouping): see `IndexKey`.
+   */
+  indexBy?: readonly IndexKey<K>[];
   /**
    * Stored compactly, never as row objects (visits: tens of millions): a storage choice, the
    * checks are every collection's.
@@ -211,7 +243,7 @@ export interface Collection<F extends Fields = Fields> {
   happened: readonly string[];
   span: { start: string; end: string } | undefined;
   countyVia: readonly string[];
-  indexBy: readonly string[];
+  indexBy: readonly IndexSpec[];
   compact: boolean;
 }
 
@@ -240,7 +272,7 @@ export function collection<const F extends Fields>(
     happened: options.happened ?? [],
     span: options.span,
     countyVia: options.countyVia ?? [],
-    indexBy: options.indexBy ?? [],
+    indexBy: (options.indexBy ?? []).map(indexSpec),
     compact: options.compact ?? false,
   };
 }
