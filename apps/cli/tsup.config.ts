@@ -44,7 +44,8 @@ const regionsBesideBin: Plugin = {
 };
 
 export default defineConfig({
-  entry: ["src/bin.ts"],
+  // io's parallel CSV reader loads its worker from a file beside the code that starts it.
+  entry: { bin: "src/bin.ts", "csv-worker": "../../packages/io/src/csv-worker.ts" },
   format: ["esm"],
   clean: true,
   target: "node20",

@@ -11,6 +11,7 @@
  * with a quote in it is declined by its worker, and the file is streamed from that range's first
  * line on this thread (what came before had no quote, so its lines were its records).
  */
+import { setMaxListeners } from "node:events";
 import { existsSync } from "node:fs";
 import { open } from "node:fs/promises";
 import { availableParallelism } from "node:os";
@@ -188,8 +189,14 @@ export class ParallelCsv {
     return same(found.fields, this.task.fields) && same(found.header, this.task.header);
   }
 
+  /** How many ranges the workers may hold beyond those added (each listens to `stop`). */
+  private get ahead(): number {
+    return Math.max(this.options.threads * 2, Math.floor(AHEAD_BYTES / this.options.chunkBytes));
+  }
+
   /** Hands ranges to the workers, up to `ahead` beyond the `added` first. */
   start(added = 0): void {
+    setMaxListeners(this.ahead + 1, this.stop.signal);
     this.pool ??= new Piscina<RangeTask, RangeResult>({
       filename: workerUrl()!,
       minThreads: this.options.threads,
@@ -199,11 +206,7 @@ export class ParallelCsv {
       resourceLimits: { maxYoungGenerationSizeMb: 96 },
       execArgv: builtExecArgv(),
     });
-    const ahead = Math.max(
-      this.options.threads * 2,
-      Math.floor(AHEAD_BYTES / this.options.chunkBytes),
-    );
-    while (this.submitted < this.ranges.length && this.submitted - added < ahead) {
+    while (this.submitted < this.ranges.length && this.submitted - added < this.ahead) {
       const range = this.ranges[this.submitted++]!;
       const run = this.pool.run({ ...this.task, ...range }, { signal: this.stop.signal });
       this.pending.push(
