@@ -4,6 +4,7 @@
  * load io's built worker, so this tests the package as built (`dist/`, which `pnpm test` builds
  * first); ranges of a few KiB make the county's visits file many ranges.
  */
+import { execFileSync } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -145,6 +146,26 @@ describe("reading a large visits file on worker threads", () => {
     await expect(built.readDatasetFromPath(dir, { limits, parallel })).rejects.toThrow(
       /SHUANGBAO_MAX_ROWS/,
     );
+  });
+
+  it("starts its workers in a process started with V8's heap flags (which a worker refuses)", () => {
+    const script = `const io = await import(${JSON.stringify(new URL("../dist/index.js", import.meta.url).href)});
+      const timings = { read: 0, load: 0 };
+      await io.readDatasetFromPath(${JSON.stringify(county((t) => t))}, {
+        timings, parallel: { threads: 2, minBytes: 0, chunkBytes: 65536 } });
+      process.stdout.write(String(timings.workerBytes));`;
+    const out = execFileSync(
+      process.execPath,
+      [
+        "--max-old-space-size=1024",
+        "--max-semi-space-size=32",
+        "--input-type=module",
+        "-e",
+        script,
+      ],
+      { encoding: "utf8" },
+    );
+    expect(Number(out)).toBeGreaterThan(1_000_000);
   });
 
   it("does not read on workers when told not to, or a file below the size", async () => {

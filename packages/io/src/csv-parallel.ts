@@ -43,22 +43,6 @@ function workerUrl(): string | undefined {
   return url.protocol === "file:" && existsSync(fileURLToPath(url)) ? url.href : undefined;
 }
 
-/**
- * The process's Node flags less its export conditions (`--conditions`, `-C`): the worker is
- * built code, and loads core as built even where this process resolves packages to their sources
- * (a test runner).
- */
-function builtExecArgv(): string[] {
-  const out: string[] = [];
-  const argv = process.execArgv;
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i]!;
-    if (arg === "--conditions" || arg === "-C") i++;
-    else if (!arg.startsWith("--conditions=") && !arg.startsWith("-C=")) out.push(arg);
-  }
-  return out;
-}
-
 /** The head of a file cut after its last line break in its first bytes, parsed into records. */
 interface CsvHead {
   /** Where the head ends: the first byte of the line after it. */
@@ -204,7 +188,9 @@ export class ParallelCsv {
       // Parsing makes short-lived strings by the million: a young generation of 96 MiB (semi-
       // spaces of 32) spends a quarter less time collecting them than V8's default.
       resourceLimits: { maxYoungGenerationSizeMb: 96 },
-      execArgv: builtExecArgv(),
+      // None of this process's flags: the worker is built code. (A test runner's export
+      // conditions would resolve core to its sources; V8's heap flags are refused in a worker.)
+      execArgv: [],
     });
     while (this.submitted < this.ranges.length && this.submitted - added < this.ahead) {
       const range = this.ranges[this.submitted++]!;
