@@ -28,12 +28,12 @@ import type { ParallelOptions } from "./read-bytes.js";
 
 const MiB = 1024 * 1024;
 
-/** Files from 32 MiB, in ranges of about 16 MiB, on as many threads as the machine has. */
+/** Files from 32 MiB, in ranges of about 4 MiB, on as many threads as the machine has. */
 export function parallelOptions(options: Partial<ParallelOptions>): ParallelOptions {
   return {
     threads: options.threads ?? availableParallelism(),
     minBytes: options.minBytes ?? 32 * MiB,
-    chunkBytes: Math.max(1, options.chunkBytes ?? 16 * MiB),
+    chunkBytes: Math.max(1, options.chunkBytes ?? 4 * MiB),
   };
 }
 

@@ -29,7 +29,7 @@ export interface ParallelOptions {
   threads: number;
   /** Files from this size are read in parallel (default 32 MiB). */
   minBytes: number;
-  /** About this many bytes a range of lines (default 16 MiB). */
+  /** About this many bytes a range of lines (default 4 MiB). */
   chunkBytes: number;
 }
 
