@@ -136,7 +136,8 @@ async function startApi(env: Record<string, string>) {
   if (!existsSync(server)) throw new Error("apps/api is not built: run `pnpm build` first");
   const port = await freePort();
   const key = "bench-key-0123456789abcdef";
-  const proc = spawn(process.execPath, [server], {
+  // As the API's `start` script runs it (see apps/api/README.md, "Work off the event loop").
+  const proc = spawn(process.execPath, ["--single-threaded-gc", server], {
     env: {
       ...process.env,
       HOST: "127.0.0.1",
