@@ -12,7 +12,7 @@ import { COLLECTIONS, type Rows } from "../schema/collections.js";
 import { recordReader } from "../schema/fast-validate.js";
 import { IdShape } from "../schema/normalise.js";
 import { CODE_INDICES } from "./loader.js";
-import { type VisitColumns, visitKindCode } from "./visits.js";
+import { Interner, type VisitColumns, visitKindCode } from "./visits.js";
 
 export type { VisitColumns } from "./visits.js";
 
@@ -30,26 +30,6 @@ const CODES = CODE_INDICES.get("visits")!;
 for (const i of CODES)
   if (FIELDS[i]!.kind !== "ref")
     throw new Error(`visits: code ${FIELDS[i]!.name} is not a reference`);
-
-/** Interns one batch's ids as indices into a list. */
-class Ids {
-  readonly list: string[] = [];
-  private readonly map = new Map<string, number>();
-  private last = "";
-  private lastN = -1;
-  of(id: string): number {
-    if (id === this.last) return this.lastN;
-    let n = this.map.get(id);
-    if (n === undefined) {
-      n = this.list.length;
-      this.list.push(id);
-      this.map.set(id, n);
-    }
-    this.last = id;
-    this.lastN = n;
-    return n;
-  }
-}
 
 /**
  * Encodes visit records whose column c holds field `fields[c]` (as `DatasetLoader.addRecords`
@@ -73,9 +53,9 @@ export function encodeVisitRecords(
   const household = new Int32Array(n);
   const record = new Int32Array(n);
   const shape = new Uint8Array(n);
-  const people = new Ids();
-  const villages = new Ids();
-  const households = new Ids();
+  const people = new Interner();
+  const villages = new Interner();
+  const households = new Interner();
   const raw: number[] = [];
   const values: unknown[] = [];
   const shapes = reader.shapes;
@@ -101,19 +81,19 @@ export function encodeVisitRecords(
       }
       counted |= shape << (2 * c);
     }
-    person[k] = people.of(values[PERSON] as string);
+    person[k] = people.intern(values[PERSON] as string);
     kind[k] = code;
     day[k] = toDay(values[DATE] as string);
-    village[k] = villages.of(values[VILLAGE] as string);
-    household[k] = hv ? households.of(values[HOUSEHOLD] as string) : -1;
+    village[k] = villages.intern(values[VILLAGE] as string);
+    household[k] = hv ? households.intern(values[HOUSEHOLD] as string) : -1;
     shape[k] = counted;
     record[k] = r;
     k++;
   }
   return {
-    people: people.list,
-    villages: villages.list,
-    households: households.list,
+    people: people.ids,
+    villages: villages.ids,
+    households: households.ids,
     person: person.slice(0, k),
     kind: kind.slice(0, k),
     day: day.slice(0, k),
