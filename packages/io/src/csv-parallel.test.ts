@@ -11,7 +11,12 @@ import { join } from "node:path";
 import { audit } from "@shuangbao/core";
 import iconv from "iconv-lite";
 import { afterAll, describe, expect, it } from "vitest";
-import * as built from "../dist/index.js";
+import type { SourceStructure } from "./index.js";
+
+/** io as built (`dist/`, whose workers load the built worker), typed as the sources it is built from. */
+const built: typeof import("./index.js") = await import(
+  new URL("../dist/index.js", import.meta.url).href
+);
 
 const YUEXI = new URL("../../../examples/yuexi/", import.meta.url);
 const AS_OF = "2018-07-20";
@@ -53,7 +58,7 @@ const FILES = [
 
 /** What a read gives, as comparable data. */
 async function read(dir: string, threads: number) {
-  const structure: built.SourceStructure[] = [];
+  const structure: SourceStructure[] = [];
   const timings = { read: 0, load: 0 } as { read: number; load: number; workerBytes?: number };
   const index = await built.readDatasetFromPath(dir, {
     structure,
