@@ -4,7 +4,9 @@
  * caller skips the row (a rule reports nothing, the planner leaves the household unresolved).
  */
 import type { Household, HouseholdAssignment, Person, Village } from "../schema/collections.js";
+import { isLocalCadreOf } from "./local-cadre.js";
 import type { Readable, RowsById } from "./readable.js";
+import { isWelfareHousehold, welfareKnown } from "./welfare-household.js";
 
 /** The village of a household, when its `villageId` and the village's `townshipId` are readable. */
 export function villageOf(
@@ -44,4 +46,27 @@ export function helperOf(
   const person = index.person(row.personId);
   if (!person || !reads.ok(person, "role") || !(person.role in PLACE)) return undefined;
   return reads.ok(person, PLACE[person.role]) ? person : undefined;
+}
+
+/**
+ * Each current helper who is a cadre of the household's own township or village
+ * (`isLocalCadreOf`), of every household of a poor village that is not a welfare household (its
+ * welfare status readable): what household.unit-staff-first judges and the household planner
+ * lists for hand-over. In household order, then the household's helper rows' order.
+ */
+export function* localCadreHelps(
+  index: Pick<RowsById, "village" | "person"> & { rows(c: "households"): readonly Household[] },
+  reads: Readable & { currentHelpers(household: Household): readonly HouseholdAssignment[] },
+): Generator<{ household: Household; person: Person; village: Village }> {
+  for (const household of index.rows("households")) {
+    if (!welfareKnown(reads, household) || isWelfareHousehold(household)) continue;
+    const rows = reads.currentHelpers(household);
+    if (rows.length === 0) continue;
+    const village = villageOf(index, reads, household);
+    if (!village || isPoor(reads, village) !== true) continue;
+    for (const row of rows) {
+      const person = helperOf(index, reads, row);
+      if (person && isLocalCadreOf(person, village)) yield { household, person, village };
+    }
+  }
 }

@@ -15,8 +15,7 @@
  * only adds rows and cannot hand it over.
  * Linear passes with the index: a lazy heap per village and tier, one pass over households.
  */
-import { helperOf, isPoor, villageOf } from "../criteria/household-lookups.js";
-import { isLocalCadreOf } from "../criteria/local-cadre.js";
+import { isPoor, localCadreHelps, villageOf } from "../criteria/household-lookups.js";
 import { isCivilAffairsOfficerOf } from "../criteria/township-cadre.js";
 import { isWelfareHousehold, welfareKnown } from "../criteria/welfare-household.js";
 import type { DatasetIndex } from "../engine/dataset-index.js";
@@ -361,20 +360,12 @@ class HelperPlan {
   listHandOvers(): void {
     const { ctx, index } = this;
     const listed = new Set(this.unresolved.map((u) => u.id));
-    for (const h of index.rows("households")) {
-      if (listed.has(h.id) || !welfareKnown(ctx, h) || isWelfareHousehold(h)) continue;
-      const helpers = ctx.currentHelpers(h);
-      if (helpers.length === 0) continue;
-      const v = villageOf(index, ctx, h);
-      if (!v || isPoor(ctx, v) !== true) continue;
-      for (const row of helpers) {
-        const p = helperOf(index, ctx, row);
-        if (!p || !isLocalCadreOf(p, v)) continue;
-        const free = this.freeStaff(this.unitsOf(v));
-        if (free.length === 0) continue;
-        this.fail(h, this.say.handOver(h, p, v, free));
-        break;
-      }
+    for (const { household: h, person: p, village: v } of localCadreHelps(index, ctx)) {
+      if (listed.has(h.id)) continue;
+      const free = this.freeStaff(this.unitsOf(v));
+      if (free.length === 0) continue;
+      this.fail(h, this.say.handOver(h, p, v, free));
+      listed.add(h.id);
     }
   }
 

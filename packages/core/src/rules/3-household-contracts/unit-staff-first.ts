@@ -1,6 +1,4 @@
-import { helperOf, isPoor, villageOf } from "../../criteria/household-lookups.js";
-import { isLocalCadreOf } from "../../criteria/local-cadre.js";
-import { isWelfareHousehold, welfareKnown } from "../../criteria/welfare-household.js";
+import { localCadreHelps } from "../../criteria/household-lookups.js";
 import type { Message } from "../../engine/findings.js";
 import { joinMessages } from "../../engine/findings.js";
 import type { Person, Unit, Village } from "../../schema/collections.js";
@@ -72,22 +70,13 @@ export const householdUnitStaffFirst = defineRule({
       return answer;
     };
 
-    for (const household of index.rows("households")) {
-      if (!welfareKnown(ctx, household) || isWelfareHousehold(household)) continue;
-      const rows = ctx.currentHelpers(household);
-      if (rows.length === 0) continue;
-      const village = villageOf(index, ctx, household);
-      if (!village || isPoor(ctx, village) !== true) continue;
-      for (const row of rows) {
-        const person = helperOf(index, ctx, row);
-        if (!person || !isLocalCadreOf(person, village)) continue;
-        const units = free(village);
-        if (units === null) continue;
-        yield {
-          ...householdRef(household.id, person.id),
-          params: { who: standing(index, person), asOf: ctx.asOf, free: units },
-        };
-      }
+    for (const { household, person, village } of localCadreHelps(index, ctx)) {
+      const units = free(village);
+      if (units === null) continue;
+      yield {
+        ...householdRef(household.id, person.id),
+        params: { who: standing(index, person), asOf: ctx.asOf, free: units },
+      };
     }
   },
 });
