@@ -17,12 +17,11 @@ import { open } from "node:fs/promises";
 import { availableParallelism } from "node:os";
 import { fileURLToPath } from "node:url";
 import { fieldForHeader } from "@shuangbao/core";
-import Papa from "papaparse";
 import { Piscina } from "piscina";
 import type { RecordCollector } from "./collect.js";
-import { NewlineNormaliser } from "./csv-reader.js";
+import { parseLines } from "./csv-reader.js";
 import type { RangeResult, RangeTask } from "./csv-worker.js";
-import { CsvDecoder, type CsvEncoding } from "./decode.js";
+import type { CsvEncoding } from "./decode.js";
 import { findHeader, headerText } from "./headers.js";
 import type { ParallelOptions } from "./read-bytes.js";
 
@@ -64,15 +63,7 @@ function parallelHead(
   if (encoding !== "utf-8" && encoding !== "gb18030") return undefined;
   const end = first.lastIndexOf(0x0a) + 1;
   if (end === 0 || first.subarray(0, end).indexOf(0x22) >= 0) return undefined;
-  const decoder = new CsvDecoder(name, encoding);
-  const newlines = new NewlineNormaliser();
-  const text =
-    newlines.write(decoder.write(first.subarray(0, end)) + decoder.end()) + newlines.end();
-  const lines = text.slice(0, -1);
-  const records =
-    lines === ""
-      ? [[""]]
-      : Papa.parse<string[]>(lines, { header: false, delimiter, newline: "\n" }).data;
+  const records = parseLines(first.subarray(0, end), name, encoding, delimiter);
   return { end, records };
 }
 
@@ -205,27 +196,23 @@ export class ParallelCsv {
    * Adds the ranges' records to `collector` (whose header `fits`) in file order, after line
    * `line`. Returns where the workers stopped (`done`: at the end; else at a range with a quote,
    * or one a worker failed on, from where the file is to be streamed on this thread) and the
-   * last line read before it.
+   * last line read before it. The caller `close`s.
    */
   async read(
     collector: RecordCollector,
     line: number,
     onRows: ((n: number) => void) | undefined,
   ): Promise<{ start: number; line: number; done: boolean }> {
-    try {
-      for (let added = 0; added < this.ranges.length; added++) {
-        this.start(added);
-        const result = await this.pending[added]!;
-        if (result instanceof Error || result.quoted)
-          return { start: this.ranges[added]!.start, line, done: false };
-        collector.addEncoded(result.columns, result.raw, line + 1);
-        line += result.records;
-        onRows?.(result.records);
-      }
-      return { start: this.size, line, done: true };
-    } finally {
-      await this.close();
+    for (let added = 0; added < this.ranges.length; added++) {
+      this.start(added);
+      const result = await this.pending[added]!;
+      if (result instanceof Error || result.quoted)
+        return { start: this.ranges[added]!.start, line, done: false };
+      collector.addEncoded(result.columns, result.raw, line + 1);
+      line += result.records;
+      onRows?.(result.records);
     }
+    return { start: this.size, line, done: true };
   }
 
   /** Stops the workers and ends the pool. */

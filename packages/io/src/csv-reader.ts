@@ -9,7 +9,7 @@
 import type { CollectionName } from "@shuangbao/core";
 import Papa from "papaparse";
 import { type ReadContext, RecordCollector } from "./collect.js";
-import { CsvDecoder } from "./decode.js";
+import { CsvDecoder, type CsvEncoding } from "./decode.js";
 
 /** Where a CSV comes from and what its name says. */
 export interface CsvSource {
@@ -61,11 +61,39 @@ export class NewlineNormaliser {
   }
 }
 
+/** Bytes decoded whole by `decoder`, their line breaks made `\n`. */
+function decodeText(decoder: CsvDecoder, bytes: Uint8Array): string {
+  const newlines = new NewlineNormaliser();
+  return newlines.write(decoder.write(bytes) + decoder.end()) + newlines.end();
+}
+
+/**
+ * The records of whole lines of a CSV — bytes that end after a line break, or at the file's end —
+ * as the streaming reader parses them: the last line break ends its line and begins no record
+ * (the bytes of one line break are one blank record).
+ */
+export function parseLines(
+  bytes: Uint8Array,
+  file: string,
+  encoding: CsvEncoding,
+  delimiter: string,
+): string[][] {
+  let text = decodeText(new CsvDecoder(file, encoding), bytes);
+  const ended = text.endsWith("\n");
+  if (ended) text = text.slice(0, -1);
+  if (text === "") return ended ? [[""]] : [];
+  return Papa.parse<string[]>(text, {
+    header: false,
+    delimiter,
+    newline: "\n",
+    skipEmptyLines: false,
+  }).data;
+}
+
 /** Reads a CSV held in memory (a zip entry, a file picked in a browser) into the loader. */
 export function readCsvBytes(bytes: Uint8Array, source: CsvSource, ctx: ReadContext): void {
   const decoder = new CsvDecoder(source.file);
-  const newlines = new NewlineNormaliser();
-  const text = newlines.write(decoder.write(bytes) + decoder.end()) + newlines.end();
+  const text = decodeText(decoder, bytes);
   const collector = new RecordCollector(ctx, {
     file: source.file,
     label: source.label,

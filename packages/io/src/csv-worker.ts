@@ -6,9 +6,8 @@
  */
 import { open } from "node:fs/promises";
 import { encodeVisitRecords, type VisitColumns } from "@shuangbao/core";
-import Papa from "papaparse";
-import { NewlineNormaliser } from "./csv-reader.js";
-import { CsvDecoder, type CsvEncoding } from "./decode.js";
+import { parseLines } from "./csv-reader.js";
+import type { CsvEncoding } from "./decode.js";
 import { repeatsHeader } from "./headers.js";
 
 /** One range of lines of a file: bytes `start` to `end`, each a line's first byte (or the end). */
@@ -45,24 +44,7 @@ export default async function readRange(task: RangeTask): Promise<RangeResult> {
     await handle.close();
   }
   if (bytes.indexOf(0x22) >= 0) return { quoted: true };
-  const decoder = new CsvDecoder(task.file, task.encoding);
-  const newlines = new NewlineNormaliser();
-  let text = newlines.write(decoder.write(bytes) + decoder.end()) + newlines.end();
-  // The range ends after a line break: its last line is whole, and no record follows the break
-  // (a range of one blank line is one blank record).
-  const ended = text.endsWith("\n");
-  if (ended) text = text.slice(0, -1);
-  const records =
-    text === ""
-      ? ended
-        ? [[""]]
-        : []
-      : Papa.parse<string[]>(text, {
-          header: false,
-          delimiter: task.delimiter,
-          newline: "\n",
-          skipEmptyLines: false,
-        }).data;
+  const records = parseLines(bytes, task.file, task.encoding, task.delimiter);
   const width = task.header.length;
   const columns = encodeVisitRecords(
     task.fields,
