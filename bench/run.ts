@@ -211,8 +211,20 @@ async function api() {
     key: single.key,
     levels: [4, 64],
   });
-  await single.stop();
   for (const l of baseline.levels as ApiLevel[]) line("1 worker ", l);
+  // The same body gzipped (Content-Encoding: gzip, 0.6 MB instead of 12): the upload a client
+  // sends over a slow line, and nearly none of the receiving on the two cores the server shares
+  // with this benchmark's clients.
+  const baselineGzip = apiLoad({
+    ...common,
+    mode: "levels",
+    base: single.base,
+    key: single.key,
+    levels: [64],
+    gzip: true,
+  });
+  await single.stop();
+  for (const l of baselineGzip.levels as ApiLevel[]) line("1 worker  gzip", l);
 
   const workers = availableParallelism();
   process.stderr.write(`api: ${workers} workers\n`);
@@ -225,6 +237,15 @@ async function api() {
     levels: [1, 4, 16, 64],
   });
   for (const l of levels.levels as ApiLevel[]) line(`${workers} workers`, l);
+  const levelsGzip = apiLoad({
+    ...common,
+    mode: "levels",
+    base: pool.base,
+    key: pool.key,
+    levels: [64],
+    gzip: true,
+  });
+  for (const l of levelsGzip.levels as ApiLevel[]) line(`${workers} workers gzip`, l);
   process.stderr.write("api: burst of valid and hostile requests\n");
   const burst = apiLoad({
     ...common,
@@ -238,26 +259,38 @@ async function api() {
 
   const at = (run: Record<string, unknown>, c: number) =>
     (run.levels as ApiLevel[]).find((l) => l.concurrency === c)!;
-  const ratio =
-    Math.round((at(levels, 64).auditsPerSecond / at(baseline, 64).auditsPerSecond) * 100) / 100;
+  const scaling = (pool: Record<string, unknown>, one: Record<string, unknown>) =>
+    Math.round((at(pool, 64).auditsPerSecond / at(one, 64).auditsPerSecond) * 100) / 100;
+  const ratio = scaling(levelsGzip, baselineGzip);
+  const ratioPlain = scaling(levels, baseline);
   results.api = {
     date: new Date().toISOString().slice(0, 10),
     bodyBytes: levels.bodyBytes,
     workers,
     secondsPerLevel: seconds,
+    gzipBytes: levelsGzip.sentBytes,
     singleWorker: baseline.levels,
     pool: levels.levels,
+    singleWorkerGzip: baselineGzip.levels,
+    poolGzip: levelsGzip.levels,
     burst,
     serverExitCode: exitCode,
     loadAverage: { before: loadBefore, after: loadavg().map((l) => Math.round(l * 100) / 100) },
-    scaling: { at64: ratio, note: `audits/s at concurrency 64: ${workers} workers ÷ 1 worker` },
+    scaling: {
+      at64: ratio,
+      at64Plain: ratioPlain,
+      note: `audits/s at concurrency 64, ${workers} workers ÷ 1 worker: at64 with gzipped bodies, at64Plain with the 12 MB JSON as it is (this machine's cores also run the clients, whose sending and the server's receiving take ~0.1 s of CPU per plain audit)`,
+    },
     targets: {
-      "/healthz p99 < 100 ms at concurrency 64": at(levels, 64).healthz.p99 < 100,
-      [`throughput at 64 ≥ 1.7× single worker (${workers} cores)`]: ratio >= 1.7,
+      "/healthz p99 < 100 ms at concurrency 64":
+        at(levels, 64).healthz.p99 < 100 && at(levelsGzip, 64).healthz.p99 < 100,
+      [`throughput at 64 ≥ 1.7× single worker (${workers} cores; gzipped bodies)`]: ratio >= 1.7,
       "burst: valid reports identical to a quiet run": burst.validIdenticalToQuiet === true,
     },
   };
-  process.stdout.write(`api: ${ratio}× the single worker at concurrency 64\n`);
+  process.stdout.write(
+    `api: ${ratio}× the single worker at concurrency 64 with gzipped bodies, ${ratioPlain}× with plain JSON\n`,
+  );
 }
 
 async function national() {

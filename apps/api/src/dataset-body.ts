@@ -2,7 +2,8 @@
  * The content types a dataset body may have: JSON (UTF-8, or GBK/GB18030 with its charset), XLSX
  * or zip bytes with their own content type, or `multipart/form-data` with the file in `file` and
  * flat parameter overrides as JSON in `parameters`. The main thread checks the type only; a
- * worker reads the bytes (`jobs/run-job.ts`).
+ * worker reads the bytes (`jobs/run-job.ts`). A body may come compressed (`Content-Encoding`:
+ * gzip, deflate or br): a worker inflates it, counting the bytes against the inflated limit.
  */
 import { ProblemError } from "./problem.js";
 import { excerpt } from "./problem-kinds.js";
@@ -38,4 +39,27 @@ export function datasetContentType(header: string | undefined): string {
     );
   }
   return header!;
+}
+
+/** The content codings a dataset body may be sent in (`Content-Encoding`). */
+export const BODY_CODINGS = ["gzip", "deflate", "br"] as const;
+export type BodyCoding = (typeof BODY_CODINGS)[number];
+
+/**
+ * The coding of a request's body from its `Content-Encoding` (none or `identity`: `undefined`;
+ * `x-gzip` is gzip); any other, or more than one, is a 415 problem that lists the codings taken
+ * (RFC 7694: with `Accept-Encoding`).
+ * @example bodyCoding("gzip") // "gzip"
+ */
+export function bodyCoding(header: string | undefined): BodyCoding | undefined {
+  const coding = (header ?? "").trim().toLowerCase();
+  if (coding === "" || coding === "identity") return undefined;
+  if (coding === "x-gzip") return "gzip";
+  if ((BODY_CODINGS as readonly string[]).includes(coding)) return coding as BodyCoding;
+  throw new ProblemError(
+    "unsupported-media-type",
+    `不支持的内容编码 · unsupported content coding “${excerpt(coding)}”; send the body as it is or in one of ${BODY_CODINGS.join(", ")}`,
+    "header.Content-Encoding",
+    { acceptEncoding: BODY_CODINGS.join(", ") },
+  );
 }

@@ -50,6 +50,8 @@ export interface ProblemHeaders {
   close?: boolean;
   /** Methods the path allows (405). */
   allow?: string;
+  /** The content codings a body may have (415 for a coding not taken). */
+  acceptEncoding?: string;
 }
 
 /**
@@ -133,6 +135,7 @@ export function problem(
   if (kind === "unauthorized") headers["WWW-Authenticate"] = 'Bearer realm="shuangbao"';
   if (options.retryAfter !== undefined) headers["Retry-After"] = String(options.retryAfter);
   if (options.allow !== undefined) headers.Allow = options.allow;
+  if (options.acceptEncoding !== undefined) headers["Accept-Encoding"] = options.acceptEncoding;
   if (options.close || unreadBody(c)) headers.Connection = "close";
   return c.body(JSON.stringify(body), def.status, headers);
 }

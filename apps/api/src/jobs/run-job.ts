@@ -4,6 +4,8 @@
  * the answer to the findings and response limits. A job and its result are plain data: they
  * cross the thread boundary by structured clone (the body's bytes are moved, not copied).
  */
+
+import { brotliDecompressSync, gunzipSync, inflateSync, type ZlibOptions } from "node:zlib";
 import {
   type AuditReport,
   audit,
@@ -27,6 +29,7 @@ import {
   renderReportHtml,
   tablesFile,
 } from "@shuangbao/io";
+import type { BodyCoding } from "../dataset-body.js";
 import { type JobLimits, LIMIT_ENV, sizeText } from "../limits.js";
 import {
   maskedJson,
@@ -54,6 +57,8 @@ export type JobTask =
 export type Job = JobTask & {
   body: Uint8Array;
   contentType: string;
+  /** The body's content coding (`Content-Encoding`), when it came compressed. */
+  contentEncoding?: BodyCoding | undefined;
   asOf: string;
   format: OutputFormat;
   unmasked: boolean;
@@ -98,21 +103,55 @@ function parseOverrides(text: string, limits: JobLimits): Record<string, unknown
   return parseParameterOverrides(text, { zh: "字段 parameters", en: "field parameters" });
 }
 
+const INFLATE: Record<BodyCoding, (bytes: Uint8Array, options: ZlibOptions) => Buffer> = {
+  gzip: gunzipSync,
+  deflate: inflateSync,
+  br: brotliDecompressSync,
+};
+
+/**
+ * A job's body as sent, inflated when it came compressed: at most the inflated limit
+ * (`SHUANGBAO_INFLATED_LIMIT_MB`, as for a zip's entries) is ever produced, then a 413.
+ */
+function bodyBytes(job: Job): Uint8Array {
+  const coding = job.contentEncoding;
+  if (coding === undefined) return job.body;
+  const limit = job.limits.inflatedBytes;
+  try {
+    return INFLATE[coding](job.body, { maxOutputLength: limit });
+  } catch (error) {
+    if ((error as { code?: string }).code === "ERR_BUFFER_TOO_LARGE") {
+      throw new JobProblem({
+        kind: "too-large",
+        detail: `解压后的请求体超过 ${sizeText(limit)} · the body inflates to more than ${sizeText(limit)} (${LIMIT_ENV.inflatedBytes.name})`,
+        part: "body",
+        limit: LIMIT_ENV.inflatedBytes.name,
+      });
+    }
+    throw new JobProblem({
+      kind: "not-a-dataset",
+      detail: `请求体不是有效的 ${coding} 压缩数据 · the body is not valid ${coding} data (Content-Encoding: ${coding})`,
+      part: "body",
+    });
+  }
+}
+
 /** The dataset of a job's body, and the overrides sent beside it (multipart only). */
 async function readBody(
   job: Job,
 ): Promise<{ index: DatasetIndex; parameters?: Record<string, unknown>; name: string }> {
   const type = mediaType(job.contentType);
+  const body = bodyBytes(job);
   if (type !== "multipart/form-data") {
     const json = type === "application/json";
     return {
-      index: await readChecked(job.body, "body", charsetOf(job.contentType), json, job.limits),
+      index: await readChecked(body, "body", charsetOf(job.contentType), json, job.limits),
       name: "body",
     };
   }
   let form: FormData;
   try {
-    form = await new Response(job.body, {
+    form = await new Response(body, {
       headers: { "Content-Type": job.contentType },
     }).formData();
   } catch {

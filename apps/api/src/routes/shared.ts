@@ -3,7 +3,7 @@ import { z } from "@hono/zod-openapi";
 import type { Context } from "hono";
 import type { RouteDeps } from "../app-env.js";
 import { bodyTooLarge, declaredTooLarge, readBody } from "../body.js";
-import { datasetContentType, XLSX_TYPE } from "../dataset-body.js";
+import { bodyCoding, datasetContentType, XLSX_TYPE } from "../dataset-body.js";
 import type { JobTask, OutputFormat } from "../jobs/run-job.js";
 import { jobLimits } from "../limits.js";
 import { internalProblem, logInternal, ProblemError } from "../problem.js";
@@ -18,7 +18,10 @@ export const DATASET_BODY = {
   description:
     "A dataset: JSON (UTF-8; GBK or GB18030 with `charset=gbk`; top-level `parameters` holds " +
     "flat overrides), the bytes of an XLSX workbook or a zip of CSV files with their own content " +
-    "type, or multipart/form-data with the file in `file` and overrides as JSON in `parameters`.",
+    "type, or multipart/form-data with the file in `file` and overrides as JSON in `parameters`. " +
+    "Any of them may be sent compressed with `Content-Encoding: gzip`, `deflate` or `br` (a JSON " +
+    "county of 12 MB is 0.6 MB gzipped); it may inflate to SHUANGBAO_INFLATED_LIMIT_MB (413 past " +
+    "it), and another coding is a 415.",
   content: {
     "application/json": { schema: { $ref: "#/components/schemas/Dataset" } },
     [XLSX_TYPE]: { schema: BINARY },
@@ -78,6 +81,7 @@ export async function runJobRoute(
   common: { asOf: string; format: OutputFormat; unmasked: boolean },
 ): Promise<Response> {
   const contentType = datasetContentType(c.req.header("Content-Type"));
+  const contentEncoding = bodyCoding(c.req.header("Content-Encoding"));
   if (declaredTooLarge(c, deps.limits.bodyBytes)) throw bodyTooLarge(deps.limits.bodyBytes);
   const slot = deps.queue.admit();
   const start = performance.now();
@@ -94,6 +98,7 @@ export async function runJobRoute(
           maskNames: deps.maskNames && !common.unmasked,
           body,
           contentType,
+          contentEncoding,
           limits: jobLimits(deps.limits),
         },
         c.req.raw.signal,

@@ -184,20 +184,32 @@ export class DatasetIndex {
     return (this.tables[collection] as Table<Rows[C]>).rows;
   }
 
-  /** A row of an id collection by id. */
-  city = (id: string | undefined): City | undefined =>
-    id ? this.tables.cities.get(id) : undefined;
-  county = (id: string | undefined): County | undefined =>
-    id ? this.tables.counties.get(id) : undefined;
-  township = (id: string | undefined): Township | undefined =>
-    id ? this.tables.townships.get(id) : undefined;
-  village = (id: string | undefined): Village | undefined =>
-    id ? this.tables.villages.get(id) : undefined;
-  household = (id: string | undefined): Household | undefined =>
-    id ? this.tables.households.get(id) : undefined;
-  unit = (id: string | undefined): Unit | undefined => (id ? this.tables.units.get(id) : undefined);
-  person = (id: string | undefined): Person | undefined =>
-    id ? this.tables.people.get(id) : undefined;
+  /**
+   * A row of an id collection by id. Methods, not arrow-function fields: a field would be a new
+   * function per index, and code optimised for one dataset's look-ups thrown away with it (a
+   * server audits one dataset per request).
+   */
+  city(id: string | undefined): City | undefined {
+    return id ? this.tables.cities.get(id) : undefined;
+  }
+  county(id: string | undefined): County | undefined {
+    return id ? this.tables.counties.get(id) : undefined;
+  }
+  township(id: string | undefined): Township | undefined {
+    return id ? this.tables.townships.get(id) : undefined;
+  }
+  village(id: string | undefined): Village | undefined {
+    return id ? this.tables.villages.get(id) : undefined;
+  }
+  household(id: string | undefined): Household | undefined {
+    return id ? this.tables.households.get(id) : undefined;
+  }
+  unit(id: string | undefined): Unit | undefined {
+    return id ? this.tables.units.get(id) : undefined;
+  }
+  person(id: string | undefined): Person | undefined {
+    return id ? this.tables.people.get(id) : undefined;
+  }
 
   /** The county a village lies in (via its township). */
   countyOfVillage(village: Village): County | undefined {

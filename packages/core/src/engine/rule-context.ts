@@ -254,10 +254,14 @@ export class RuleContext {
   }
 
   /** "name(id)" of a row, in English. */
-  label: DatasetIndex["label"] = (c, id) => this.index.label(c, id);
+  label(collection: CollectionName, id: string | undefined): string {
+    return this.index.label(collection, id);
+  }
 
   /** A row's name in both languages, for message placeholders (`天堂村（340828100201）`). */
-  labels: DatasetIndex["labels"] = (c, id) => this.index.labels(c, id);
+  labels(collection: CollectionName, id: string | undefined): { zh: string; en: string } {
+    return this.index.labels(collection, id);
+  }
 
   /** A unit's contracted villages: the villages it has a current row for, each once. */
   contractedVillages(unitId: string): Village[] {

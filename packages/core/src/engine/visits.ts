@@ -334,14 +334,9 @@ export class VisitStore {
     references: Record<VisitReferenceField, VisitReference>,
     onUnknown: (i: number, field: VisitReferenceField) => void,
   ): void {
-    const flags = (interner: Interner, has: (id: string) => boolean) => {
-      const ok = new Uint8Array(interner.ids.length);
-      for (let k = 0; k < ok.length; k++) ok[k] = has(interner.ids[k]!) ? 1 : 0;
-      return ok;
-    };
-    const people = flags(this.people, references.personId.has);
-    const villages = flags(this.villages, references.villageId.has);
-    const households = flags(this.households, references.householdId.has);
+    const people = presentFlags(this.people, references.personId.has);
+    const villages = presentFlags(this.villages, references.villageId.has);
+    const households = presentFlags(this.households, references.householdId.has);
     const excluded = new Uint8Array(this.n);
     const person = this.person.data;
     const target = this.target.data;
@@ -428,4 +423,11 @@ export class VisitStore {
     }
     return n;
   }
+}
+
+/** Per interned id, 1 when `has` finds it. */
+function presentFlags(interner: Interner, has: (id: string) => boolean): Uint8Array {
+  const ok = new Uint8Array(interner.ids.length);
+  for (let k = 0; k < ok.length; k++) ok[k] = has(interner.ids[k]!) ? 1 : 0;
+  return ok;
 }

@@ -42,6 +42,16 @@ export interface FailingYear {
 export type CountIn = (fromDay: number, toDay: number, enough: number) => number;
 
 /**
+ * What counts for a pair: an object with `count`, so that a rule's walk may be an object made
+ * once per run whose methods V8 compiles once per process (see `HouseholdVisitWalk`); a closure
+ * made in every run of `check` is compiled again in every run, that is, for every request a server
+ * answers.
+ */
+export interface Counter {
+  count: CountIn;
+}
+
+/**
  * The required count for a yearly number n over c covered days of a d-day year: n × c ÷ d rounded
  * half up, in integers.
  * @example requiredCount(1, 183, 366) // 1 (exactly 0.5)
@@ -173,13 +183,13 @@ const plans = { asOfDay: Number.NaN, perYear: Number.NaN, byStart: new Map<strin
  * The failing due duty years of one pair (its rows, all of one pair, current and ended) for a
  * yearly number `perYear`, or `undefined` when none fails (or none is due). `silent(year)` leaves
  * out further years (another broken row the rule reads).
- * @example failingDutyYears(ctx, rows, 2, (from, to) => ctx.visitsIn(t, p, "staff_visit", from, to))
+ * @example failingDutyYears(ctx, rows, 2, { count: (from, to) => ctx.visitsIn(t, p, "staff_visit", from, to) })
  */
 export function failingDutyYears(
   ctx: RuleContext,
   rows: readonly PairRow[],
   perYear: number,
-  count: CountIn,
+  counter: Counter,
   silent?: (year: number) => boolean,
 ): FailingYear[] | undefined {
   if (perYear <= 0) return undefined;
@@ -216,7 +226,7 @@ export function failingDutyYears(
     if (silent?.(year)) continue;
     let actual = 0;
     for (let i = from; i < p && actual < required; i += 2) {
-      actual += count(plan[i]!, plan[i + 1]!, required - actual);
+      actual += counter.count(plan[i]!, plan[i + 1]!, required - actual);
     }
     if (actual >= required) continue;
     failing ??= [];
@@ -277,7 +287,7 @@ export function periodsMessage(failing: readonly FailingYear[]): Message {
 }
 
 /** How a unit rule judges one (unit, village) pair. */
-export interface UnitDuty {
+export interface UnitDuty extends Counter {
   /** Counts the pair's visits or meetings in a span of days. */
   count: CountIn;
   /** Years to leave out besides those of the pair's broken rows. */
@@ -304,7 +314,7 @@ export function* unitDutyHits(
     const unit = index.unit(unitId);
     const duty = unit && judge(unit, villageId);
     if (!duty) return undefined;
-    const failing = failingDutyYears(ctx, rows, perYear, duty.count, duty.silent);
+    const failing = failingDutyYears(ctx, rows, perYear, duty, duty.silent);
     if (!failing) return undefined;
     const hit: RuleHit = {
       entity: { collection: "units", id: unitId },

@@ -144,6 +144,10 @@ interface Compiled {
   enumCells: readonly (ReadonlyMap<string, string> | undefined)[];
   /** Each conditional requirement (`requires`) with the index of the field it requires. */
   requires: readonly { index: number; when: (row: Readonly<Record<string, unknown>>) => boolean }[];
+  /** Per set of present fields (a bit per field), the first row made with it: see `rowOf`. */
+  exemplars: Map<number, object>;
+  /** The set of present fields of the last row made. */
+  lastPresent: number;
 }
 
 const SPECS = new Map<CollectionName, Compiled>(
@@ -158,6 +162,8 @@ const SPECS = new Map<CollectionName, Compiled>(
         quick: Uint8Array.from(c.fields, quickOf),
         enumCells: c.fields.map(enumCellsOf),
         requires: c.requires.map((r) => ({ index: names.indexOf(r.field), when: r.when })),
+        exemplars: new Map(),
+        lastPresent: -1,
       },
     ];
   }),
@@ -166,9 +172,29 @@ const SPECS = new Map<CollectionName, Compiled>(
 /** A row object of a collection's values in field order: absent ones left out. */
 function rowOf(compiled: Compiled, values: readonly unknown[]): Record<string, unknown> {
   const row: Record<string, unknown> = {};
+  let present = 0;
   for (let i = 0; i < compiled.names.length; i++)
-    if (values[i] !== undefined) row[compiled.names[i]!] = values[i];
+    if (values[i] !== undefined) {
+      row[compiled.names[i]!] = values[i];
+      present |= 1 << (i & 31);
+    }
+  if (present !== compiled.lastPresent) keepShape(compiled, present, row);
   return row;
+}
+
+/** At most this many row shapes are kept alive per collection (`keepShape`). */
+const EXEMPLARS = 64;
+
+/**
+ * Keeps the first row of each set of present fields alive for the life of the process. A row's
+ * hidden class (V8's map) lives only while some object has it: without this, every dataset's rows
+ * would get new classes once the last one's were collected, and the code optimised for them would
+ * be thrown away and compiled again for every request a server answers. One small row per shape.
+ */
+function keepShape(compiled: Compiled, present: number, row: object): void {
+  compiled.lastPresent = present;
+  if (compiled.exemplars.size < EXEMPLARS && !compiled.exemplars.has(present))
+    compiled.exemplars.set(present, row);
 }
 
 /**

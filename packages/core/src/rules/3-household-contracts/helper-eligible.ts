@@ -2,6 +2,7 @@ import { helperOf, isPoor, villageOf } from "../../criteria/household-lookups.js
 import { isLocalCadreOf } from "../../criteria/local-cadre.js";
 import { isStaffOf } from "../../criteria/unit-staff.js";
 import { joinMessages } from "../../engine/findings.js";
+import type { RuleContext } from "../../engine/rule-context.js";
 import type { Unit, Village } from "../../schema/collections.js";
 import { defineRule } from "../rule.js";
 import { householdRef, standing } from "./lookups.js";
@@ -39,15 +40,7 @@ export const householdHelperEligible = defineRule({
     },
   },
   *check(index, ctx) {
-    const unitsOfVillage = new Map<string, Unit[]>();
-    const helperUnits = (village: Village) => {
-      let units = unitsOfVillage.get(village.id);
-      if (!units) {
-        units = ctx.helperUnits(village);
-        unitsOfVillage.set(village.id, units);
-      }
-      return units;
-    };
+    const helperUnits = new HelperUnits(ctx);
     // No cascade: a contract of the helper's unit whose dates are broken might make it eligible.
     const unplacedContract = (village: Village, unitId: string | undefined) =>
       unitId !== undefined &&
@@ -64,7 +57,7 @@ export const householdHelperEligible = defineRule({
         const person = helperOf(index, ctx, row);
         if (!person || isLocalCadreOf(person, village)) continue;
         // interpretation: an exited village keeps the units whose contract ended on or after the exit.
-        const units = helperUnits(village);
+        const units = helperUnits.of(village);
         if (isStaffOf(person, units)) continue;
         if (person.role === "unit_staff" && unplacedContract(village, person.unitId)) continue;
         yield {
@@ -80,3 +73,26 @@ export const householdHelperEligible = defineRule({
     }
   },
 });
+
+/**
+ * The units whose staff may help a village's households (`ctx.helperUnits`), found once per
+ * village of the run. An object made per run rather than a closure made in `check`: V8 compiles a
+ * hot closure again in every run that makes it, and a server runs every rule once per request.
+ */
+class HelperUnits {
+  private readonly ctx: RuleContext;
+  private readonly byVillage = new Map<string, Unit[]>();
+
+  constructor(ctx: RuleContext) {
+    this.ctx = ctx;
+  }
+
+  of(village: Village): Unit[] {
+    let units = this.byVillage.get(village.id);
+    if (!units) {
+      units = this.ctx.helperUnits(village);
+      this.byVillage.set(village.id, units);
+    }
+    return units;
+  }
+}

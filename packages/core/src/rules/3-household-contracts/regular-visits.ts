@@ -1,5 +1,6 @@
+import type { RuleContext } from "../../engine/rule-context.js";
 import type { HouseholdAssignment } from "../../schema/collections.js";
-import { type CountIn, failingDutyYears, pairsOf, periodsMessage } from "../duty-years.js";
+import { type Counter, failingDutyYears, pairsOf, periodsMessage } from "../duty-years.js";
 import { defineRule, type RuleHit } from "../rule.js";
 import { householdRef } from "./lookups.js";
 
@@ -29,40 +30,61 @@ export const householdRegularVisits = defineRule({
   },
   *check(index, ctx) {
     // interpretation: "定期" means at least householdVisitsPerYear visits a year.
-    const perYear = ctx.params.householdVisitsPerYear;
-    // One counter for the whole run (a province has millions of pairs): it reads the pair in hand.
-    const target = { household: "" };
-    let personId = "";
-    const count: CountIn = (fromDay, toDay) =>
-      ctx.visitsIn(target, personId, "household_visit", fromDay, toDay);
-    const helperOf = (row: HouseholdAssignment) =>
-      ctx.ok(row, "personId") && row.personId !== undefined ? row.personId : undefined;
-    const judge = (rows: readonly HouseholdAssignment[]): RuleHit | undefined => {
-      const failing = failingDutyYears(ctx, rows, perYear, count);
-      if (!failing) return undefined;
-      return {
-        ...householdRef(target.household, personId),
-        years: failing.map((f) => f.year),
-        params: { periods: periodsMessage(failing) },
-      };
-    };
+    const walk = new HouseholdVisitWalk(ctx, ctx.params.householdVisitsPerYear);
     for (const household of index.rows("households")) {
       const rows = index.helpersOf(household);
       if (rows.length === 0) continue;
-      target.household = household.id;
+      walk.target.household = household.id;
       if (rows.length === 1) {
-        const helper = helperOf(rows[0]!);
+        const helper = walk.helperOf(rows[0]!);
         if (helper === undefined) continue;
-        personId = helper;
-        const hit = judge(rows);
+        walk.personId = helper;
+        const hit = walk.judge(rows);
         if (hit) yield hit;
         continue;
       }
-      for (const pair of pairsOf(rows, helperOf)) {
-        personId = pair.key;
-        const hit = judge(pair.rows);
+      for (const pair of pairsOf(rows, (row) => walk.helperOf(row))) {
+        walk.personId = pair.key;
+        const hit = walk.judge(pair.rows);
         if (hit) yield hit;
       }
     }
   },
 });
+
+/**
+ * The rule's walk over household–helper pairs: one object for the whole run (a province has
+ * millions of pairs), its `count` reading the pair in hand. Methods, not closures made in `check`:
+ * V8 compiles a hot closure again in every run that makes it, and a server runs every rule once
+ * per request.
+ */
+class HouseholdVisitWalk implements Counter {
+  readonly target = { household: "" };
+  personId = "";
+  private readonly ctx: RuleContext;
+  private readonly perYear: number;
+
+  constructor(ctx: RuleContext, perYear: number) {
+    this.ctx = ctx;
+    this.perYear = perYear;
+  }
+
+  count(fromDay: number, toDay: number): number {
+    return this.ctx.visitsIn(this.target, this.personId, "household_visit", fromDay, toDay);
+  }
+
+  helperOf(row: HouseholdAssignment): string | undefined {
+    return this.ctx.ok(row, "personId") && row.personId !== undefined ? row.personId : undefined;
+  }
+
+  /** The hit of the pair in hand over its rows, if a due year fails. */
+  judge(rows: readonly HouseholdAssignment[]): RuleHit | undefined {
+    const failing = failingDutyYears(this.ctx, rows, this.perYear, this);
+    if (!failing) return undefined;
+    return {
+      ...householdRef(this.target.household, this.personId),
+      years: failing.map((f) => f.year),
+      params: { periods: periodsMessage(failing) },
+    };
+  }
+}

@@ -1,6 +1,8 @@
 import { localCadreHelps } from "../../criteria/household-lookups.js";
+import type { DatasetIndex } from "../../engine/dataset-index.js";
 import type { Message } from "../../engine/findings.js";
 import { joinMessages } from "../../engine/findings.js";
+import type { RuleContext } from "../../engine/rule-context.js";
 import type { Person, Unit, Village } from "../../schema/collections.js";
 import { defineRule } from "../rule.js";
 import { householdRef, standing } from "./lookups.js";
@@ -35,43 +37,9 @@ export const householdUnitStaffFirst = defineRule({
     },
   },
   *check(index, ctx) {
-    // Free staff: every helper row readable and none current (a row with broken dates might be).
-    const isFree = (p: Person) =>
-      index
-        .householdsHelpedBy(p.id)
-        .every((r) => ctx.ok(r, "startDate", "endDate") && !ctx.isCurrent(r));
-    const freeOfUnit = new Map<string, number>();
-    const freeCount = (unit: Unit) => {
-      let n = freeOfUnit.get(unit.id);
-      if (n === undefined) {
-        n = index.staffOfUnit(unit.id).filter(isFree).length;
-        freeOfUnit.set(unit.id, n);
-      }
-      return n;
-    };
-    const freeOfVillage = new Map<string, Message | null>();
-    // interpretation: the exception is not open while a responsible unit has a free staff member.
-    const free = (village: Village): Message | null => {
-      let answer = freeOfVillage.get(village.id);
-      if (answer === undefined) {
-        const units = ctx.helperUnits(village).filter((u) => freeCount(u) > 0);
-        answer =
-          units.length === 0
-            ? null
-            : joinMessages(
-                units.map((u) => {
-                  const name = index.labels("units", u.id);
-                  const n = freeCount(u);
-                  return { zh: `${name.zh}${n}名`, en: `${name.en}: ${n}` };
-                }),
-              );
-        freeOfVillage.set(village.id, answer);
-      }
-      return answer;
-    };
-
+    const freeStaff = new FreeStaff(index, ctx);
     for (const { household, person, village } of localCadreHelps(index, ctx)) {
-      const units = free(village);
+      const units = freeStaff.ofVillage(village);
       if (units === null) continue;
       yield {
         ...householdRef(household.id, person.id),
@@ -80,3 +48,61 @@ export const householdUnitStaffFirst = defineRule({
     }
   },
 });
+
+/**
+ * The responsible units' free staff, counted once per unit and village of the run. An object made
+ * per run rather than closures made in `check`: V8 compiles a hot closure again in every run that
+ * makes it, and a server runs every rule once per request.
+ */
+class FreeStaff {
+  private readonly index: DatasetIndex;
+  private readonly ctx: RuleContext;
+  private readonly ofUnit = new Map<string, number>();
+  private readonly byVillage = new Map<string, Message | null>();
+
+  constructor(index: DatasetIndex, ctx: RuleContext) {
+    this.index = index;
+    this.ctx = ctx;
+  }
+
+  /** Free: every helper row readable and none current (a row with broken dates might be). */
+  private isFree(p: Person): boolean {
+    for (const r of this.index.householdsHelpedBy(p.id))
+      if (!this.ctx.ok(r, "startDate", "endDate") || this.ctx.isCurrent(r)) return false;
+    return true;
+  }
+
+  private count(unit: Unit): number {
+    let n = this.ofUnit.get(unit.id);
+    if (n === undefined) {
+      n = 0;
+      for (const p of this.index.staffOfUnit(unit.id)) if (this.isFree(p)) n++;
+      this.ofUnit.set(unit.id, n);
+    }
+    return n;
+  }
+
+  /**
+   * The village's responsible units with free staff, and how many each, or `null` when none has
+   * any: then the exception is open.
+   * interpretation: the exception is not open while a responsible unit has a free staff member.
+   */
+  ofVillage(village: Village): Message | null {
+    let answer = this.byVillage.get(village.id);
+    if (answer === undefined) {
+      const units = this.ctx.helperUnits(village).filter((u) => this.count(u) > 0);
+      answer =
+        units.length === 0
+          ? null
+          : joinMessages(
+              units.map((u) => {
+                const name = this.index.labels("units", u.id);
+                const n = this.count(u);
+                return { zh: `${name.zh}${n}名`, en: `${name.en}: ${n}` };
+              }),
+            );
+      this.byVillage.set(village.id, answer);
+    }
+    return answer;
+  }
+}
