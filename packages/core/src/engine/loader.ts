@@ -33,6 +33,7 @@ import {
   isCutColumn,
   normaliseRow,
 } from "../schema/normalise.js";
+import { StringPools } from "../schema/string-pool.js";
 import { VOCABULARIES } from "../vocabulary/enums.js";
 import { type DataMessageKey, dataFinding, rulesStoppedBy } from "./data-messages.js";
 import { DatasetIndex } from "./dataset-index.js";
@@ -229,6 +230,8 @@ export class DatasetLoader {
     COLLECTION_NAMES.map((c) => [c, new Table<AnyRow>()]),
   ) as unknown as Tables;
   private readonly visits = new VisitStore();
+  /** One copy of each repeated reference and date the fast path keeps (`StringPools`). */
+  private readonly pools = new StringPools();
   private readonly findings: Finding[] = [];
   private readonly counts = Object.fromEntries(COLLECTION_NAMES.map((c) => [c, 0])) as Record<
     CollectionName,
@@ -300,7 +303,7 @@ export class DatasetLoader {
     provenance: Provenance,
   ): void {
     if (this.finished) throw new Error("DatasetLoader: add after finish");
-    const reader = this.fastPath ? recordReader(collection, fields) : undefined;
+    const reader = this.fastPath ? recordReader(collection, fields, this.pools) : undefined;
     const scratch: Source = {
       file: provenance.file,
       ...(provenance.sheet ? { sheet: provenance.sheet } : {}),
@@ -321,14 +324,15 @@ export class DatasetLoader {
       }
       // The steps of `acceptValid` on the record's values in field order.
       const position = this.counts[collection]++;
-      const source: Source = { ...scratch, ...(line !== undefined ? { line } : {}) };
       const excel = excelCodes(values, reader.shapes, line);
       const codes =
         excel === 0 ? undefined : this.rowCodes(collection, values, reader.shapes, excel);
       const row = reader.row(values);
+      // A row with nothing to judge is stored with its file and line, without a source object of
+      // its own (a province has millions); one is made only for a finding.
       if (codes === undefined && (idNumber < 0 || values[idNumber] === undefined))
-        this.store(collection, row, position, source, undefined, undefined);
-      else this.check(collection, row, position, source, codes, false);
+        this.storeClean(collection, row, position, scratch, line);
+      else this.check(collection, row, position, sourceAt(scratch, line), codes, false);
     }
   }
 
@@ -880,6 +884,35 @@ export class DatasetLoader {
     if (broken) for (const f of broken) table.markBroken(valid, f);
   }
 
+  /**
+   * `store` for a row with nothing broken and nothing held, from `file` at `line`: its source is
+   * made only if it is a duplicate (a finding needs it).
+   */
+  private storeClean(
+    collection: CollectionName,
+    valid: AnyRow,
+    position: number,
+    file: Source,
+    line: number | undefined,
+  ): void {
+    const meta = COLLECTIONS[collection];
+    if (meta.compact) {
+      this.storeVisit(valid as Rows["visits"], sourceAt(file, line));
+      return;
+    }
+    const table = this.tables[collection] as Table<AnyRow>;
+    let id: string | undefined;
+    if (meta.hasId) {
+      id = valid.id as string | undefined;
+      if (typeof id !== "string" || id === "") return;
+      if (table.has(id)) {
+        this.store(collection, valid, position, sourceAt(file, line), undefined, undefined);
+        return;
+      }
+    }
+    table.pushAt(valid, position, file, line ?? 0, id);
+  }
+
   /** A valid visit, into the compact store (which copies what it keeps). */
   private storeVisit(v: Rows["visits"], source: Source | undefined): void {
     this.visits.add(
@@ -1222,4 +1255,9 @@ export function addDatasetObject(
     }
     loader.add(collection, value, file ? { file } : undefined);
   }
+}
+
+/** The source of a row of `file` at `line` (no line: the file alone). */
+function sourceAt(file: Source, line: number | undefined): Source {
+  return line === undefined ? { ...file } : { ...file, line };
 }

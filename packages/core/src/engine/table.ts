@@ -20,10 +20,15 @@ export class Table<T extends object> {
   readonly broken = new Map<T, Set<string>>();
 
   push(row: T, position: number, source: Source | undefined, id?: string): void {
+    this.pushAt(row, position, source, source?.line ?? 0, id);
+  }
+
+  /** `push` with the row's file (its `line` ignored) and line given apart (0: unknown). */
+  pushAt(row: T, position: number, file: Source | undefined, line: number, id?: string): void {
     if (id !== undefined) this.byId.set(id, this.rows.length);
     this.rows.push(row);
-    this.lines.push(source?.line ?? 0);
-    this.fileOf.push(this.fileIdOf(source));
+    this.lines.push(line);
+    this.fileOf.push(this.fileIdOf(file));
     this.positions.push(position);
   }
 

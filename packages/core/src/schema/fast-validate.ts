@@ -17,6 +17,7 @@ import {
   normaliseCode,
   ownString,
 } from "./normalise.js";
+import type { FieldPool, StringPools } from "./string-pool.js";
 
 const ID_NUMBER = /^\d{17}[\dX]$/;
 
@@ -242,9 +243,14 @@ export interface RecordReader {
 export function recordReader(
   collection: CollectionName,
   fields: readonly (string | undefined)[],
+  pools?: StringPools,
 ): RecordReader | undefined {
   const compiled = SPECS.get(collection)!;
   const { list, names, quick, enumCells } = compiled;
+  // The repeated texts a row keeps (references and dates) in one copy each, when `own`.
+  const pooled: (FieldPool | undefined)[] = list.map((f) =>
+    pools && (f.kind === "ref" || f.kind === "date") ? pools.of(collection, f.name) : undefined,
+  );
   const columns = new Int32Array(list.length).fill(-1);
   for (let c = 0; c < fields.length; c++) {
     const f = fields[c];
@@ -266,14 +272,16 @@ export function recordReader(
           if (q === Quick.code) {
             const shape = cleanCodeShape(value);
             if (shape >= 0) {
-              values[i] = own ? ownString(value) : value;
+              const pool = pooled[i];
+              values[i] = !own ? value : pool ? pool.own(value) : ownString(value);
               shapes[i] = shape;
               continue;
             }
           } else if (q === Quick.date) {
             // A date written `YYYY-MM-DD` is read as itself (and is short: no text to own).
             if (isIsoDate(value)) {
-              values[i] = value;
+              const pool = pooled[i];
+              values[i] = own && pool ? pool.own(value) : value;
               continue;
             }
           } else if (q === Quick.enum) {
