@@ -84,6 +84,9 @@ Limits (a request over one is refused with a problem naming the variable):
   SHUANGBAO_MAX_JSON_DEPTH     nesting of a JSON body (default 16) → 400
   SHUANGBAO_MAX_ROWS           rows in one collection, any format (default 300000) → 413
   SHUANGBAO_MAX_CELLS          cells of one sheet or CSV file (default 20000000) → 413
+  SHUANGBAO_MAX_FINDINGS_PER_COLUMN
+                               data findings of a kind listed per column; more are counted
+                               in one finding (default 10000)
   SHUANGBAO_MAX_FINDINGS       findings in a response; more are cut (default 10000)
   SHUANGBAO_RESPONSE_LIMIT_MB  response body, MiB (default 64) → 413
 Work:

@@ -49,6 +49,7 @@ export const API_READ_LIMITS: ReadLimits = {
   inflatedBytes: 200 * MiB,
   rows: 300_000,
   cells: 20_000_000,
+  findingsPerColumn: 10_000,
 };
 
 /** The defaults (workers: one per core this process may use). */
@@ -99,8 +100,9 @@ export const LIMIT_ENV = { ...READ_LIMIT_ENV, ...OWN_LIMIT_ENV } as const satisf
 
 /** The job limits of all limits. */
 export function jobLimits(limits: Limits): JobLimits {
-  const { inflatedBytes, jsonDepth, rows, cells, findings, responseBytes } = limits;
-  return { inflatedBytes, jsonDepth, rows, cells, findings, responseBytes };
+  const { inflatedBytes, jsonDepth, rows, cells, findingsPerColumn, findings, responseBytes } =
+    limits;
+  return { inflatedBytes, jsonDepth, rows, cells, findingsPerColumn, findings, responseBytes };
 }
 
 /**

@@ -15,6 +15,7 @@ export {
 } from "./calendar/calendar.js";
 export type { AuditOptions, AuditReport, AuditRun, RuleSelection } from "./engine/audit.js";
 export { buildReport, runAudit } from "./engine/audit.js";
+export { DEFAULT_MAX_FINDINGS_PER_COLUMN } from "./engine/capped-findings.js";
 export type { DataCheck, DataCheckId } from "./engine/data-messages.js";
 export { DATA_CHECKS, RULES_NEEDING, rulesStoppedBy } from "./engine/data-messages.js";
 export { DatasetIndex } from "./engine/dataset-index.js";

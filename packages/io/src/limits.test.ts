@@ -167,8 +167,9 @@ describe("readLimitsFromEnv", () => {
         [READ_LIMIT_ENV.inflatedBytes.name]: "5",
         [READ_LIMIT_ENV.rows.name]: "7",
         [READ_LIMIT_ENV.cells.name]: "9",
+        [READ_LIMIT_ENV.findingsPerColumn.name]: "11",
       }),
-    ).toEqual({ inflatedBytes: 5 * MiB, rows: 7, cells: 9 });
+    ).toEqual({ inflatedBytes: 5 * MiB, rows: 7, cells: 9, findingsPerColumn: 11 });
     expect(() => readLimitsFromEnv({ SHUANGBAO_MAX_ROWS: "-1" })).toThrow(/SHUANGBAO_MAX_ROWS/);
     expect(() => readLimitsFromEnv({ SHUANGBAO_MAX_CELLS: "1e400" })).toThrow(
       /SHUANGBAO_MAX_CELLS/,
@@ -186,5 +187,27 @@ describe("readThreadsFromEnv", () => {
       expect(() => readThreadsFromEnv({ [READ_THREADS_ENV]: text })).toThrow(
         `SHUANGBAO_READ_THREADS=${text}`,
       );
+  });
+});
+
+describe("findings per column", () => {
+  it("lists at most findingsPerColumn data findings of a kind in a column, and counts the rest", async () => {
+    // Five visits by people the dataset does not have, in visits.csv of a zip.
+    const visits = [
+      "人员编号,日期,类型,村代码",
+      ...Array.from(
+        { length: 5 },
+        (_, i) => `NOBODY-${i},2016-03-01,主要负责同志调研,340822100201`,
+      ),
+    ].join("\n");
+    const bytes = zipSync({ "visits.csv": strToU8(visits) });
+    const unknownPeople = (findings: readonly { ruleId: string; field?: string }[]) =>
+      findings.filter((f) => f.ruleId === "data.unknown-reference" && f.field === "personId");
+    const all = await readDatasetFromBytes(bytes, { limits: { findingsPerColumn: 5 } });
+    expect(unknownPeople(all.loadFindings)).toHaveLength(5);
+    const cut = await readDatasetFromBytes(bytes, { limits: { findingsPerColumn: 2 } });
+    const found = unknownPeople(cut.loadFindings);
+    expect(found).toHaveLength(3);
+    expect(found[2]!.message.zh).toContain("另有3条同类数据问题");
   });
 });

@@ -5,6 +5,7 @@
  * names column XFD counts 16,384). Each limit has an environment variable, read by the CLI and the
  * API alike, and a read over one stops with a `ReadLimitError` that names it.
  */
+import { DEFAULT_MAX_FINDINGS_PER_COLUMN } from "@shuangbao/core";
 import { InputError } from "./errors.js";
 
 const MiB = 1024 * 1024;
@@ -17,6 +18,12 @@ export interface ReadLimits {
   rows: number;
   /** Cells of one sheet or CSV file (each row counts its width). */
   cells: number;
+  /**
+   * Data findings of one kind in one column of one file that are listed one by one; the rest are
+   * counted in one finding (core's `LoaderOptions.maxFindingsPerColumn`). Not a refusal: the read
+   * goes on, and the report says how many more there are.
+   */
+  findingsPerColumn: number;
 }
 
 /**
@@ -27,6 +34,7 @@ export const DEFAULT_READ_LIMITS: ReadLimits = {
   inflatedBytes: 8192 * MiB,
   rows: 60_000_000,
   cells: 400_000_000,
+  findingsPerColumn: DEFAULT_MAX_FINDINGS_PER_COLUMN,
 };
 
 /** The environment variable of each limit, and its unit. */
@@ -34,6 +42,7 @@ export const READ_LIMIT_ENV = {
   inflatedBytes: { name: "SHUANGBAO_INFLATED_LIMIT_MB", unit: "MiB" },
   rows: { name: "SHUANGBAO_MAX_ROWS", unit: "count" },
   cells: { name: "SHUANGBAO_MAX_CELLS", unit: "count" },
+  findingsPerColumn: { name: "SHUANGBAO_MAX_FINDINGS_PER_COLUMN", unit: "count" },
 } as const satisfies Record<keyof ReadLimits, { name: string; unit: "MiB" | "count" }>;
 
 /**

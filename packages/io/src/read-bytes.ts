@@ -17,7 +17,7 @@ import { countRows, type ReadContext, readContext } from "./collect.js";
 import { readCsvBytes } from "./csv-reader.js";
 import { looksBinary, utf16Order } from "./decode.js";
 import { InputError } from "./errors.js";
-import { ReadLimitError, type ReadLimits } from "./limits.js";
+import { DEFAULT_READ_LIMITS, ReadLimitError, type ReadLimits } from "./limits.js";
 import { baseName, extName } from "./names.js";
 import type { SourceStructure } from "./structure.js";
 import { readXlsx } from "./xlsx-reader.js";
@@ -143,11 +143,16 @@ function jsonStructure(doc: Record<string, unknown>, name: string, out: SourceSt
 }
 
 /** A loader that times its own work into `timings.load`. */
-export function timedLoader(timings: ReadOptions["timings"]): {
+export function timedLoader(
+  timings: ReadOptions["timings"],
+  limits: ReadOptions["limits"],
+): {
   loader: DatasetLoader;
   finish: () => DatasetIndex;
 } {
-  const loader = new DatasetLoader();
+  const loader = new DatasetLoader({
+    maxFindingsPerColumn: limits?.findingsPerColumn ?? DEFAULT_READ_LIMITS.findingsPerColumn,
+  });
   const start = performance.now();
   if (!timings) return { loader, finish: () => loader.finish() };
   let load = 0;
@@ -270,7 +275,7 @@ export async function readDatasetFromBytes(
   options: ReadOptions & { name?: string } = {},
 ): Promise<DatasetIndex> {
   const name = options.name ?? "input";
-  const { loader, finish } = timedLoader(options.timings);
+  const { loader, finish } = timedLoader(options.timings, options.limits);
   await readBytesInto(
     bytes,
     name,
@@ -306,7 +311,7 @@ export async function readDatasetFromFiles(
   const tables = named
     .filter((f) => TABLE_EXTENSIONS.has(extName(f.name).toLowerCase()))
     .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-  const { loader, finish } = timedLoader(options.timings);
+  const { loader, finish } = timedLoader(options.timings, options.limits);
   const ctx = readContext(loader, options);
   if (tables.length > 0) {
     for (const { name, bytes } of tables) {

@@ -74,7 +74,7 @@ export async function readDatasetFromPath(
   path: string,
   options: ReadOptions = {},
 ): Promise<DatasetIndex> {
-  const { loader, finish } = timedLoader(options.timings);
+  const { loader, finish } = timedLoader(options.timings, options.limits);
   const ctx = readContext(loader, options);
   let info: Awaited<ReturnType<typeof stat>>;
   try {

@@ -90,8 +90,11 @@ async function readChecked(
   }
   // io holds the read to the limits: zip entries and workbook parts counted as they inflate
   // (an entry that is not read is never inflated), rows per collection, cells per sheet.
-  const { inflatedBytes, rows, cells } = limits;
-  return readDatasetFromBytes(data, { name, limits: { inflatedBytes, rows, cells } });
+  const { inflatedBytes, rows, cells, findingsPerColumn } = limits;
+  return readDatasetFromBytes(data, {
+    name,
+    limits: { inflatedBytes, rows, cells, findingsPerColumn },
+  });
 }
 
 /** The multipart `parameters` field: held to the JSON limits, then read as core reads overrides. */

@@ -127,6 +127,10 @@ export const DATA_MESSAGES = {
     zh: "{collection}记录{row}的身份证号{value}中的出生日期与“出生日期”{birthDate}不符。",
     en: "{collection} {row}: resident ID number {value} encodes a birth date other than birthDate {birthDate}",
   },
+  moreOfTheSame: {
+    zh: "{collection}表“{header}”列另有{count}条同类数据问题，未逐条列出（每列至多逐条列出{limit}条），请先按以上问题检查该列。",
+    en: "{collection}: {count} more findings of this kind in column {field} ({header}) are not listed (at most {limit} a column, SHUANGBAO_MAX_FINDINGS_PER_COLUMN); check the column by those above",
+  },
   unknownColumn: {
     zh: "{collection}表中的列“{field}”不在数据模型中，已忽略。",
     en: "{collection}: column {field} is not in the data model and is ignored",

@@ -35,6 +35,7 @@ import {
 } from "../schema/normalise.js";
 import { StringPools } from "../schema/string-pool.js";
 import { VOCABULARIES } from "../vocabulary/enums.js";
+import { CappedFindings, DEFAULT_MAX_FINDINGS_PER_COLUMN } from "./capped-findings.js";
 import { type DataMessageKey, dataFinding, rulesStoppedBy } from "./data-messages.js";
 import { DatasetIndex } from "./dataset-index.js";
 import type { Finding, Message, MessageParam, Source } from "./findings.js";
@@ -161,6 +162,12 @@ export interface LoaderOptions {
    * loader to it); `false` exists for that test.
    */
   fastPath?: boolean;
+  /**
+   * At most this many data findings of one kind in one column of one file (default 10,000);
+   * past it they are counted, and one finding per column says how many more there are
+   * (`moreOfTheSame`), so that no input can make the findings exhaust memory.
+   */
+  maxFindingsPerColumn?: number;
 }
 
 type AnyRow = Record<string, unknown>;
@@ -232,7 +239,8 @@ export class DatasetLoader {
   private readonly visits = new VisitStore();
   /** One copy of each repeated reference and date the fast path keeps (`StringPools`). */
   private readonly pools = new StringPools();
-  private readonly findings: Finding[] = [];
+  /** The data findings, at most `maxFindingsPerColumn` of a kind in a column (`CappedFindings`). */
+  private readonly findings: CappedFindings;
   private readonly counts = Object.fromEntries(COLLECTION_NAMES.map((c) => [c, 0])) as Record<
     CollectionName,
     number
@@ -266,6 +274,10 @@ export class DatasetLoader {
 
   constructor(options: LoaderOptions = {}) {
     this.fastPath = options.fastPath ?? true;
+    this.findings = new CappedFindings(
+      options.maxFindingsPerColumn ?? DEFAULT_MAX_FINDINGS_PER_COLUMN,
+      (collection, field) => fieldSpecs(collection as CollectionName).get(field)?.header ?? field,
+    );
   }
 
   /** Adds rows of one collection; `provenance` names their file, sheet and lines. */
@@ -1018,7 +1030,7 @@ export class DatasetLoader {
     }
     for (const c of COLLECTION_NAMES) if (!COLLECTIONS[c].compact) this.checkReferences(c);
     this.finishVisits();
-    return new DatasetIndex(this.tables, this.visits, this.findings, {
+    return new DatasetIndex(this.tables, this.visits, this.findings.all(), {
       ...this.parameterOverrides,
     });
   }
@@ -1196,6 +1208,7 @@ export class DatasetLoader {
           field === "personId" ? s.personId : field === "villageId" ? s.villageId : s.targetId;
         const spec = specs.get(field)!;
         if (cut(field, value) || this.silentTargets.has(spec.ref!)) return;
+        if (this.findings.countIfFull("data.unknown-reference", "visits", field, s.source)) return;
         const id = `#${s.position}`;
         this.findings.push(
           dataFinding(
