@@ -2,6 +2,7 @@ import { rmSync } from "node:fs";
 import { PENDING } from "./commands/shared.js";
 import { userCwd } from "./io.js";
 import { main } from "./main.js";
+import { restartWithLargeReadFlags, wantsLargeReadFlags } from "./v8-flags.js";
 
 const today = () => {
   const d = new Date();
@@ -19,6 +20,10 @@ if (cwd !== process.cwd()) {
   }
 }
 
+const args = process.argv.slice(2);
+// A large read runs in a child with the V8 flags it needs (`v8-flags.ts`); this process waits.
+const restart = wantsLargeReadFlags(args, process.env, process.execArgv);
+
 /** Removes the temporary files being written, so nothing half-written stays behind. */
 const cleanUp = () => {
   for (const path of PENDING) rmSync(path, { recursive: true, force: true });
@@ -34,21 +39,24 @@ for (const stream of [process.stdout, process.stderr]) {
 }
 
 // Ctrl-C while writing: clean up, then end as the signal ends a process.
-for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const) {
+for (const signal of restart ? [] : (["SIGINT", "SIGTERM", "SIGHUP"] as const)) {
   process.once(signal, () => {
     cleanUp();
     process.kill(process.pid, signal);
   });
 }
 
-main(process.argv.slice(2), {
-  stdout: (t) => process.stdout.write(t),
-  stderr: (t) => process.stderr.write(t),
-  env: process.env,
-  stderrIsTTY: Boolean(process.stderr.isTTY),
-  stdoutIsTTY: Boolean(process.stdout.isTTY),
-  today,
-}).then(
+const run = restart
+  ? restartWithLargeReadFlags(process.argv[1]!, args)
+  : main(args, {
+      stdout: (t) => process.stdout.write(t),
+      stderr: (t) => process.stderr.write(t),
+      env: process.env,
+      stderrIsTTY: Boolean(process.stderr.isTTY),
+      stdoutIsTTY: Boolean(process.stdout.isTTY),
+      today,
+    });
+run.then(
   (code) => {
     process.exitCode = code;
   },
