@@ -1,3 +1,4 @@
+import type { Finding } from "@shuangbao/core";
 import { strToU8, zipSync } from "fflate";
 import { describe, expect, it } from "vitest";
 import {
@@ -201,7 +202,7 @@ describe("findings per column", () => {
       ),
     ].join("\n");
     const bytes = zipSync({ "visits.csv": strToU8(visits) });
-    const unknownPeople = (findings: readonly { ruleId: string; field?: string }[]) =>
+    const unknownPeople = (findings: readonly Finding[]) =>
       findings.filter((f) => f.ruleId === "data.unknown-reference" && f.field === "personId");
     const all = await readDatasetFromBytes(bytes, { limits: { findingsPerColumn: 5 } });
     expect(unknownPeople(all.loadFindings)).toHaveLength(5);
