@@ -103,8 +103,15 @@ async function lineRanges(
   return cuts.slice(1).map((end, i) => ({ start: cuts[i]!, end }));
 }
 
-/** At most this many bytes of ranges are handed to workers ahead of those added. */
-const AHEAD_BYTES = 128 * MiB;
+/**
+ * At most this many bytes of ranges are handed to workers ahead of those added. While this
+ * thread reads the files before the visits (the province's households and helpers: half a
+ * minute), the workers parse this far ahead on the other core; what they hold is compact (about
+ * half a range's bytes, which the visits store takes over). Measured with farm-bench, paired,
+ * against 128 MiB: the province read 6.6 % faster (98.9 s against 106.0 s) at a 3.7 % higher
+ * peak (3,500 MiB against 3,376), the city 6 % faster at 3 % more.
+ */
+const AHEAD_BYTES = 768 * MiB;
 
 /**
  * A visits file planned for workers: its head (read on this thread when the file's turn comes)
