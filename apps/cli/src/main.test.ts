@@ -1,8 +1,10 @@
 import { readFileSync } from "node:fs";
+import { READ_LIMIT_ENV, READ_THREADS_ENV } from "@shuangbao/io";
 import { describe, expect, it } from "vitest";
 import { run } from "../test/run.js";
 import { userCwd } from "./io.js";
 import { COMMANDS } from "./main.js";
+import { V8_FLAGS_ENV } from "./v8-flags.js";
 import { VERSION } from "./version.js";
 
 describe("shuangbao", () => {
@@ -32,6 +34,16 @@ describe("shuangbao", () => {
     expect(r.stdout).toContain("双包");
     expect(r.stdout).toContain("audit");
     expect(r.stdout).toContain("Exit codes");
+  });
+
+  it("lists every environment variable the CLI reads in its help", async () => {
+    const r = await run(["--help"]);
+    for (const name of [
+      ...Object.values(READ_LIMIT_ENV).map((v) => v.name),
+      READ_THREADS_ENV,
+      V8_FLAGS_ENV,
+    ])
+      expect(r.stdout).toContain(name);
   });
 
   it("prints each command's help with an example", async () => {

@@ -1,3 +1,4 @@
+import { READ_LIMIT_ENV, READ_THREADS_ENV } from "@shuangbao/io";
 import { type CommandSpec, helpText, type Options } from "./args.js";
 import { auditSpec, runAudit } from "./commands/audit.js";
 import { formsSpec, runForms } from "./commands/forms.js";
@@ -7,7 +8,27 @@ import { runSample, sampleSpec } from "./commands/sample.js";
 import { EXIT } from "./commands/shared.js";
 import { runTemplate, templateSpec } from "./commands/template.js";
 import { type CliIo, UsageError } from "./io.js";
+import { V8_FLAGS_ENV } from "./v8-flags.js";
 import { VERSION } from "./version.js";
+
+/** The environment variables the CLI reads, as `--help` lists them (the README says more). */
+const ENVIRONMENT: readonly [string, string][] = [
+  [
+    READ_LIMIT_ENV.inflatedBytes.name,
+    "压缩包和工作簿解压上限（MiB）· MiB zips and workbooks may inflate to",
+  ],
+  [READ_LIMIT_ENV.rows.name, "每张数据表的行数上限 · rows of one collection"],
+  [READ_LIMIT_ENV.cells.name, "每个工作表或CSV文件的单元格上限 · cells of one sheet or CSV file"],
+  [
+    READ_LIMIT_ENV.findingsPerColumn.name,
+    "每列逐条列出的同类数据问题上限，其余合计 · data findings listed per column; the rest counted",
+  ],
+  [READ_THREADS_ENV, "读取走访记录的线程数（0：单线程）· threads reading visits (0: one)"],
+  [
+    V8_FLAGS_ENV,
+    "设置后大数据不再以V8参数重新启动 · set: a large read does not restart with V8 flags",
+  ],
+];
 
 export { EXIT };
 
@@ -40,6 +61,9 @@ function rootHelp(): string {
     "  shuangbao <command> --help   每个命令的帮助与示例 · help and examples for a command",
     "  shuangbao help <command>     同上 · the same",
     "  shuangbao --version          版本 · the version",
+    "",
+    "环境变量 Environment:",
+    ...ENVIRONMENT.map(([name, what]) => `  ${name}\n      ${what}`),
     "",
     "退出码 Exit codes: 0 无达到 --fail-on 级别的问题 · nothing at or above --fail-on",
     "                  1 有达到该级别的问题 · findings at or above it",

@@ -64,8 +64,8 @@ function progress(io: CliIo) {
 }
 
 /**
- * Reads a dataset held to the read limits of `env` (`SHUANGBAO_INFLATED_LIMIT_MB`,
- * `SHUANGBAO_MAX_ROWS`, `SHUANGBAO_MAX_CELLS`; io's defaults otherwise), on the worker threads it
+ * Reads a dataset held to the read limits of `env` (io's `READ_LIMIT_ENV`: inflated bytes, rows,
+ * cells, findings listed per column; io's defaults otherwise), on the worker threads it
  * asks for (`SHUANGBAO_READ_THREADS`; as many as the machine has otherwise), turning unreadable input
  * — and input over a limit, named — into a usage-level error (exit 2).
  */

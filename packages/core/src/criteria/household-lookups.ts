@@ -48,25 +48,49 @@ export function helperOf(
   return reads.ok(person, PLACE[person.role]) ? person : undefined;
 }
 
+/** The look-ups a walk over households and their current helpers needs. */
+type HelpsIndex = Pick<RowsById, "village" | "person"> & {
+  rows(c: "households"): readonly Household[];
+};
+type HelpsReads = Readable & {
+  currentHelpers(household: Household): readonly HouseholdAssignment[];
+};
+
 /**
- * Each current helper who is a cadre of the household's own township or village
- * (`isLocalCadreOf`), of every household of a poor village that is not a welfare household (its
- * welfare status readable): what household.unit-staff-first judges and the household planner
- * lists for hand-over. In household order, then the household's helper rows' order.
+ * Each readable current helper (`helperOf`) of every household of a poor village (`isPoor`; a
+ * village whose `isPoor` is broken is not one): the households the rules of 三(二) judge. In
+ * household order, then the household's helper rows' order.
+ * interpretation: a non-poor village's households are not checked ("统筹安排联系人").
  */
-export function* localCadreHelps(
-  index: Pick<RowsById, "village" | "person"> & { rows(c: "households"): readonly Household[] },
-  reads: Readable & { currentHelpers(household: Household): readonly HouseholdAssignment[] },
+export function* poorVillageHelps(
+  index: HelpsIndex,
+  reads: HelpsReads,
 ): Generator<{ household: Household; person: Person; village: Village }> {
   for (const household of index.rows("households")) {
-    if (!welfareKnown(reads, household) || isWelfareHousehold(household)) continue;
     const rows = reads.currentHelpers(household);
     if (rows.length === 0) continue;
     const village = villageOf(index, reads, household);
     if (!village || isPoor(reads, village) !== true) continue;
     for (const row of rows) {
       const person = helperOf(index, reads, row);
-      if (person && isLocalCadreOf(person, village)) yield { household, person, village };
+      if (person) yield { household, person, village };
     }
+  }
+}
+
+/**
+ * Of `poorVillageHelps`, each helper who is a cadre of the household's own township or village
+ * (`isLocalCadreOf`) of a household that is not a welfare household (its welfare status
+ * readable): what household.unit-staff-first judges and the household planner lists for
+ * hand-over.
+ */
+export function* localCadreHelps(
+  index: HelpsIndex,
+  reads: HelpsReads,
+): Generator<{ household: Household; person: Person; village: Village }> {
+  for (const help of poorVillageHelps(index, reads)) {
+    const { household, person, village } = help;
+    if (!welfareKnown(reads, household) || isWelfareHousehold(household)) continue;
+    if (isLocalCadreOf(person, village)) yield help;
   }
 }

@@ -65,13 +65,8 @@ function group<T extends object>(rows: readonly T[], spec: IndexSpec): Map<strin
 /** The rows grouped by one field's value (a row without it in no group). */
 function groupByField<T extends object>(rows: readonly T[], field: string): Map<string, T[]> {
   const map = new Map<string, T[]>();
-  for (const row of rows) {
-    const k = (row as Record<string, unknown>)[field] as string | undefined;
-    if (k === undefined) continue;
-    const list = map.get(k);
-    if (list) list.push(row);
-    else map.set(k, [row]);
-  }
+  for (const row of rows)
+    add(map, (row as Record<string, unknown>)[field] as string | undefined, row);
   return map;
 }
 

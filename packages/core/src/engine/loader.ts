@@ -897,8 +897,9 @@ export class DatasetLoader {
   }
 
   /**
-   * `store` for a row with nothing broken and nothing held, from `file` at `line`: its source is
-   * made only if it is a duplicate (a finding needs it).
+   * `store` for a row with nothing broken and nothing held, from `file` at `line`: a row of a
+   * table with a new id (or none) is pushed with its file and line; anything else — a visit, a
+   * missing or duplicate id — is `store`'s to judge, with a source made for it.
    */
   private storeClean(
     collection: CollectionName,
@@ -908,21 +909,14 @@ export class DatasetLoader {
     line: number | undefined,
   ): void {
     const meta = COLLECTIONS[collection];
-    if (meta.compact) {
-      this.storeVisit(valid as Rows["visits"], sourceAt(file, line));
+    const table = this.tables[collection] as Table<AnyRow>;
+    const id = meta.hasId ? valid.id : undefined;
+    const fresh = !meta.hasId || (typeof id === "string" && id !== "" && !table.has(id));
+    if (meta.compact || !fresh) {
+      this.store(collection, valid, position, sourceAt(file, line), undefined, undefined);
       return;
     }
-    const table = this.tables[collection] as Table<AnyRow>;
-    let id: string | undefined;
-    if (meta.hasId) {
-      id = valid.id as string | undefined;
-      if (typeof id !== "string" || id === "") return;
-      if (table.has(id)) {
-        this.store(collection, valid, position, sourceAt(file, line), undefined, undefined);
-        return;
-      }
-    }
-    table.pushAt(valid, position, file, line ?? 0, id);
+    table.pushAt(valid, position, file, line ?? 0, id as string | undefined);
   }
 
   /** A valid visit, into the compact store (which copies what it keeps). */

@@ -1,4 +1,4 @@
-import { helperOf, isPoor, villageOf } from "../../criteria/household-lookups.js";
+import { poorVillageHelps } from "../../criteria/household-lookups.js";
 import { isLocalCadreOf } from "../../criteria/local-cadre.js";
 import { isStaffOf } from "../../criteria/unit-staff.js";
 import { joinMessages } from "../../engine/findings.js";
@@ -46,30 +46,23 @@ export const householdHelperEligible = defineRule({
       unitId !== undefined &&
       index.contractsOfVillage(village.id).some((r) => r.unitId === unitId && !ctx.ok(r));
 
-    for (const household of index.rows("households")) {
-      const rows = ctx.currentHelpers(household);
-      if (rows.length === 0) continue;
-      const village = villageOf(index, ctx, household);
-      // interpretation: a non-poor village's households are not checked ("统筹安排联系人").
-      if (!village || isPoor(ctx, village) !== true) continue;
-      for (const row of rows) {
-        // A helper whose role or place (its unitId) is broken is not judged.
-        const person = helperOf(index, ctx, row);
-        if (!person || isLocalCadreOf(person, village)) continue;
-        // interpretation: an exited village keeps the units whose contract ended on or after the exit.
-        const units = helperUnits.of(village);
-        if (isStaffOf(person, units)) continue;
-        if (person.role === "unit_staff" && unplacedContract(village, person.unitId)) continue;
-        yield {
-          ...householdRef(household.id, person.id),
-          ...(units.length === 0 ? { message: "noUnit" } : {}),
-          params: {
-            who: standing(index, person),
-            units: joinMessages(units.map((u) => index.labels("units", u.id))),
-            asOf: ctx.asOf,
-          },
-        };
-      }
+    // interpretation: a non-poor village's households are not checked ("统筹安排联系人"); a helper
+    // whose role or place (its unitId) is broken is not judged (both in `poorVillageHelps`).
+    for (const { household, person, village } of poorVillageHelps(index, ctx)) {
+      if (isLocalCadreOf(person, village)) continue;
+      // interpretation: an exited village keeps the units whose contract ended on or after the exit.
+      const units = helperUnits.of(village);
+      if (isStaffOf(person, units)) continue;
+      if (person.role === "unit_staff" && unplacedContract(village, person.unitId)) continue;
+      yield {
+        ...householdRef(household.id, person.id),
+        ...(units.length === 0 ? { message: "noUnit" } : {}),
+        params: {
+          who: standing(index, person),
+          units: joinMessages(units.map((u) => index.labels("units", u.id))),
+          asOf: ctx.asOf,
+        },
+      };
     }
   },
 });
