@@ -45,6 +45,7 @@ export { RuleContext } from "./engine/rule-context.js";
 export type { Catalogue, Rule, RuleHit, RuleScope } from "./engine/rule-model.js";
 export type { RuleReads } from "./engine/rule-reads.js";
 export { encodeVisitRecords, type VisitColumns } from "./engine/visit-columns.js";
+export { type EncodedVisitLines, encodeVisitLines } from "./engine/visit-lines.js";
 export type { FindingPlace, FindingsTableOptions } from "./forms/findings-table.js";
 export {
   collectionName,

@@ -115,6 +115,24 @@ describe("reading a large visits file on worker threads", () => {
     expect(rules).toContain("data.invalid-field");
   });
 
+  it("reads lines its byte encoder leaves to the general path as the streaming reader does", async () => {
+    const dir = county((text) => {
+      const l = lines(text);
+      l[10_000] = l[10_000]!.replace(/^([^,]*),/, " $1 ,"); // a code with spaces around it
+      l[10_001] = l[10_001]!.replace(/^3/, "３"); // a full-width digit
+      l[10_002] = l[10_002]!.replace(/,(\d{4})-(\d\d)-(\d\d),/, ",$1/$2/$3,"); // another date format
+      l[10_003] = l[10_003]!.replace(/,入户走访,/, ",household_visit,"); // a kind as its value
+      l[10_004] = `\uFEFF${l[10_004]}`; // a byte order mark inside the file
+      l[10_005] = l[10_005]!.replace(/,[^,]*$/, ","); // a household visit without its household
+      l[25_000] = `${l[25_000]}\r${l[25_001]}`; // a lone carriage return: its range is parsed whole
+      l[25_001] = l[25_002]!;
+      return l.join("\n");
+    });
+    const result = await same(dir);
+    expect(result.workerBytes).toBeGreaterThan(1_000_000);
+    expect(result.loadFindings.length).toBeGreaterThan(0);
+  });
+
   it("reads Windows line ends and GBK as it reads UTF-8 with Unix ones", async () => {
     const crlf = await same(county((t) => t.replaceAll("\n", "\r\n")));
     expect(crlf.workerBytes).toBeGreaterThan(1_000_000);

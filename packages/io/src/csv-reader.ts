@@ -63,22 +63,31 @@ export class NewlineNormaliser {
 
 /** Bytes decoded whole by `decoder`, their line breaks made `\n`. */
 function decodeText(decoder: CsvDecoder, bytes: Uint8Array): string {
+  return normaliseNewlines(decoder.write(bytes) + decoder.end());
+}
+
+/** Text whole, its line breaks made `\n`. */
+function normaliseNewlines(text: string): string {
   const newlines = new NewlineNormaliser();
-  return newlines.write(decoder.write(bytes) + decoder.end()) + newlines.end();
+  return newlines.write(text) + newlines.end();
 }
 
 /**
  * The records of whole lines of a CSV — bytes that end after a line break, or at the file's end —
  * as the streaming reader parses them: the last line break ends its line and begins no record
- * (the bytes of one line break are one blank record).
+ * (the bytes of one line break are one blank record). `midFile`: the bytes are lines from inside
+ * a file, where a byte order mark is a character of a cell, as the streaming reader reads it.
  */
 export function parseLines(
   bytes: Uint8Array,
   file: string,
   encoding: CsvEncoding,
   delimiter: string,
+  midFile = false,
 ): string[][] {
-  let text = decodeText(new CsvDecoder(file, encoding), bytes);
+  let text = midFile
+    ? normaliseNewlines(new TextDecoder(encoding, { ignoreBOM: true }).decode(bytes))
+    : decodeText(new CsvDecoder(file, encoding), bytes);
   const ended = text.endsWith("\n");
   if (ended) text = text.slice(0, -1);
   if (text === "") return ended ? [[""]] : [];

@@ -5,7 +5,7 @@
  * that starts at the top of the file knows where the field ends.
  */
 import { open } from "node:fs/promises";
-import { encodeVisitRecords, type VisitColumns } from "@shuangbao/core";
+import { encodeVisitLines, encodeVisitRecords, type VisitColumns } from "@shuangbao/core";
 import { parseLines } from "./csv-reader.js";
 import type { CsvEncoding } from "./decode.js";
 import { repeatsHeader } from "./headers.js";
@@ -44,8 +44,21 @@ export default async function readRange(task: RangeTask): Promise<RangeResult> {
     await handle.close();
   }
   if (bytes.indexOf(0x22) >= 0) return { quoted: true };
-  const records = parseLines(bytes, task.file, task.encoding, task.delimiter);
   const width = task.header.length;
+  // UTF-8 lines are encoded from their bytes; only the lines that are not plain are parsed.
+  const lines =
+    task.encoding === "utf-8"
+      ? encodeVisitLines(task.fields, width, bytes, task.delimiter)
+      : undefined;
+  if (lines) {
+    return {
+      quoted: false,
+      records: lines.lines,
+      columns: lines.columns,
+      raw: rawRecords(bytes, lines.rawLines, task),
+    };
+  }
+  const records = parseLines(bytes, task.file, task.encoding, task.delimiter, true);
   const columns = encodeVisitRecords(
     task.fields,
     records,
@@ -57,4 +70,25 @@ export default async function readRange(task: RangeTask): Promise<RangeResult> {
     columns,
     raw: columns.raw.map((r) => records[r]!),
   };
+}
+
+/**
+ * The records of the lines `encodeVisitLines` left (start and end of each, in pairs), parsed
+ * together: each line, given its own line break, is one record (no quote, no lone CR).
+ */
+function rawRecords(bytes: Uint8Array, lines: Int32Array, task: RangeTask): string[][] {
+  if (lines.length === 0) return [];
+  let size = 0;
+  for (let j = 0; j < lines.length; j += 2) size += lines[j + 1]! - lines[j]! + 1;
+  const joined = new Uint8Array(size);
+  let at = 0;
+  for (let j = 0; j < lines.length; j += 2) {
+    joined.set(bytes.subarray(lines[j]!, lines[j + 1]!), at);
+    at += lines[j + 1]! - lines[j]!;
+    joined[at++] = 0x0a;
+  }
+  const records = parseLines(joined, task.file, task.encoding, task.delimiter, true);
+  if (records.length !== lines.length / 2)
+    throw new Error(`${task.file}: ${records.length} records of ${lines.length / 2} lines`);
+  return records;
 }

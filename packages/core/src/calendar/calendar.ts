@@ -28,9 +28,15 @@ const num = (s: string, from: number, to: number) => {
  */
 export function isIsoDate(text: string): boolean {
   if (text.length !== 10 || text.charCodeAt(4) !== 45 || text.charCodeAt(7) !== 45) return false;
-  const y = num(text, 0, 4);
-  const m = num(text, 5, 7);
-  const d = num(text, 8, 10);
+  return isCivilDate(num(text, 0, 4), num(text, 5, 7), num(text, 8, 10));
+}
+
+/**
+ * Whether year `y`, month `m` (1–12) and day `d` name a real calendar date (a negative part, as
+ * `num` gives for a non-digit, names none).
+ * @example isCivilDate(2015, 2, 29) // false
+ */
+export function isCivilDate(y: number, m: number, d: number): boolean {
   if (y < 0 || m < 1 || m > 12 || d < 1) return false;
   return d <= (m === 2 && leap(y) ? 29 : DAYS_IN_MONTH[m - 1]!);
 }
@@ -40,11 +46,16 @@ export function isIsoDate(text: string): boolean {
  * @example toDay("1970-01-02") // 1
  */
 export function toDay(date: IsoDate): number {
+  return civilDay(num(date, 0, 4), num(date, 5, 7), num(date, 8, 10));
+}
+
+/**
+ * The day number (`toDay`) of year `y`, month `m` (1–12), day `d`.
+ * @example civilDay(1970, 1, 2) // 1
+ */
+export function civilDay(year: number, m: number, d: number): number {
   // Days from civil (H. Hinnant's algorithm), exact for the proleptic Gregorian calendar.
-  let y = num(date, 0, 4);
-  const m = num(date, 5, 7);
-  const d = num(date, 8, 10);
-  y -= m <= 2 ? 1 : 0;
+  const y = year - (m <= 2 ? 1 : 0);
   const era = Math.floor(y / 400);
   const yoe = y - era * 400;
   const doy = Math.floor((153 * (m + (m > 2 ? -3 : 9)) + 2) / 5) + d - 1;
