@@ -333,6 +333,11 @@ export class RecordCollector {
     }
   }
 
+  /** The reader's estimate of how many more records are coming (a hint the loader may use). */
+  expectRecords(n: number): void {
+    if (this.state === "data" && this.collection) this.ctx.loader.expectRows(this.collection, n);
+  }
+
   /** Compact rows `from` to `to` of a batch, counted against the limits as `data` counts rows. */
   private compactRun(columns: VisitColumns, from: number, to: number, lineBase: number): void {
     this.flush();

@@ -104,14 +104,12 @@ async function lineRanges(
 }
 
 /**
- * At most this many bytes of ranges are handed to workers ahead of those added. While this
- * thread reads the files before the visits (the province's households and helpers: half a
- * minute), the workers parse this far ahead on the other core; what they hold is compact (about
- * half a range's bytes, which the visits store takes over). Measured with farm-bench, paired,
- * against 128 MiB: the province read 6.6 % faster (98.9 s against 106.0 s) at a 3.7 % higher
- * peak (3,500 MiB against 3,376), the city 6 % faster at 3 % more.
+ * At most this many bytes of ranges are handed to workers ahead of those added. The workers
+ * encode visits from their bytes (`encodeVisitLines`) several times faster than this thread adds
+ * them, so they need not start far ahead: what they hold waits in memory (about a third of a
+ * range's bytes). Session 5 had 768 MiB, when parsing was the workers' bottleneck.
  */
-const AHEAD_BYTES = 768 * MiB;
+const AHEAD_BYTES = 96 * MiB;
 
 /**
  * A visits file planned for workers: its head (read on this thread when the file's turn comes)
@@ -121,7 +119,8 @@ const AHEAD_BYTES = 768 * MiB;
 export class ParallelCsv {
   private pool: Piscina<RangeTask, RangeResult> | undefined;
   private readonly stop = new AbortController();
-  private readonly pending: Promise<RangeResult | Error>[] = [];
+  /** Each range's result, until it is added (then `undefined`: what was added is not held). */
+  private readonly pending: (Promise<RangeResult | Error> | undefined)[] = [];
   private submitted = 0;
 
   private constructor(
@@ -213,8 +212,14 @@ export class ParallelCsv {
     for (let added = 0; added < this.ranges.length; added++) {
       this.start(added);
       const result = await this.pending[added]!;
+      this.pending[added] = undefined;
       if (result instanceof Error || result.quoted)
         return { start: this.ranges[added]!.start, line, done: false };
+      if (added === 0) {
+        // The first range tells how many lines the rest holds, near enough to make room once.
+        const { start, end } = this.ranges[0]!;
+        collector.expectRecords((result.records / (end - start)) * (this.size - end) * 1.02);
+      }
       collector.addEncoded(result.columns, result.raw, line + 1);
       line += result.records;
       onRows?.(result.records);

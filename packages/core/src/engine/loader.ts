@@ -399,6 +399,14 @@ export class DatasetLoader {
     this.counts.visits += to - from;
   }
 
+  /**
+   * A reader's estimate that about `n` more rows of `collection` are coming: the compact store
+   * (visits) makes room for them at once instead of growing as they come. Only a hint.
+   */
+  expectRows(collection: CollectionName, n: number): void {
+    if (COLLECTIONS[collection].compact && n > 0) this.visits.reserve(n);
+  }
+
   /** Whether valid rows take the fast path (a reader encodes visits only then). */
   get takesFastPath(): boolean {
     return this.fastPath;

@@ -53,18 +53,87 @@ const KIND_CODES = { principal_research: 0, household_visit: 1, staff_visit: 2 }
 export type VisitKindCode = (typeof KIND_CODES)[keyof typeof KIND_CODES];
 export const visitKindCode = (kind: keyof typeof KIND_CODES): VisitKindCode => KIND_CODES[kind];
 
-class Column<A extends Int32Array | Uint8Array | Uint16Array> {
+class Column<A extends Int32Array | Uint8Array | Uint16Array | Int8Array> {
   data: A;
   constructor(private readonly make: (n: number) => A) {
     this.data = make(1024);
   }
   set(i: number, v: number) {
     if (i >= this.data.length) {
-      const bigger = this.make(this.data.length * 2);
-      bigger.set(this.data);
-      this.data = bigger;
+      // Doubling while small; then by a quarter, so that a province's columns are not twice their
+      // size (nor three times it while one is copied).
+      const n = this.data.length;
+      this.resize(n < 1 << 22 ? n * 2 : n + (n >> 2));
     }
     this.data[i] = v;
+  }
+  /** Makes room for `n` values in all (a store told how many are coming grows once). */
+  reserve(n: number) {
+    if (n > this.data.length) this.resize(n);
+  }
+  private resize(n: number) {
+    const bigger = this.make(n);
+    bigger.set(this.data);
+    this.data = bigger;
+  }
+}
+
+/**
+ * The file and line of each visit, as runs: a run is visits from one file whose lines go up by
+ * one from visit to visit (a table's rows), or all stay the same (a document's, line 0). A file of
+ * visits is one run, and one more after each row the store did not take.
+ */
+class SourceRuns {
+  /** The first visit of each run, ascending. */
+  private readonly start = new Column((n) => new Int32Array(n));
+  private readonly file = new Column((n) => new Uint16Array(n));
+  /** The line of the run's first visit. */
+  private readonly line = new Column((n) => new Int32Array(n));
+  /** Per run, how the line goes from visit to visit: 1 up by one, 0 the same, −1 not yet known. */
+  private readonly step = new Column((n) => new Int8Array(n));
+  private runs = 0;
+
+  /** Visit `i` (the next one) came from `file`, line `line`. */
+  add(i: number, file: number, line: number): void {
+    const r = this.runs - 1;
+    if (r >= 0 && this.file.data[r] === file) {
+      const first = this.line.data[r]!;
+      const at = i - this.start.data[r]!;
+      const step = this.step.data[r]!;
+      if (step === -1 && (line === first + 1 || line === first)) {
+        this.step.set(r, line - first);
+        return;
+      }
+      if (step >= 0 && line === first + step * at) return;
+    }
+    this.start.set(this.runs, i);
+    this.file.set(this.runs, file);
+    this.line.set(this.runs, line);
+    this.step.set(this.runs, -1);
+    this.runs++;
+  }
+
+  /** The run visit `i` is in. */
+  run(i: number): number {
+    const start = this.start.data;
+    let lo = 0;
+    let hi = this.runs - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (start[mid]! <= i) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo;
+  }
+
+  fileOf(run: number): number {
+    return this.file.data[run]!;
+  }
+
+  /** The line of visit `i` of run `run`. */
+  lineOf(run: number, i: number): number {
+    const step = this.step.data[run]!;
+    return this.line.data[run]! + (step === 1 ? i - this.start.data[run]! : 0);
   }
 }
 
@@ -139,8 +208,8 @@ export class VisitStore {
   private readonly target = new Column((n) => new Int32Array(n));
   private readonly kind = new Column((n) => new Uint8Array(n));
   private readonly day = new Column((n) => new Int32Array(n));
-  private readonly line = new Column((n) => new Int32Array(n));
-  private readonly file = new Column((n) => new Uint16Array(n));
+  /** Where the visits came from, as runs of visits (`SourceRuns`): not two numbers per visit. */
+  private readonly sources = new SourceRuns();
   /** Positions (0-based, in the collection) of rows that were not stored, ascending. */
   private readonly skipped: number[] = [];
   private n = 0;
@@ -160,6 +229,18 @@ export class VisitStore {
 
   get size(): number {
     return this.n;
+  }
+
+  /**
+   * Makes room for about `n` more visits at once (a reader that knows how many are coming), so
+   * that the columns are not copied as they grow, nor left up to a quarter empty.
+   */
+  reserve(n: number): void {
+    const size = this.n + Math.ceil(n);
+    this.person.reserve(size);
+    this.target.reserve(size);
+    this.kind.reserve(size);
+    this.day.reserve(size);
   }
 
   /** Notes that the row at `position` was not stored (invalid), to keep positions right. */
@@ -210,8 +291,7 @@ export class VisitStore {
       if (first === 0) this.householdVillage.set(household, v);
       else if (first !== v) this.otherVillage.set(i, village);
     } else this.target.set(i, village);
-    this.line.set(i, line);
-    this.file.set(i, file);
+    this.sources.add(i, file, line);
   }
 
   /**
@@ -310,8 +390,9 @@ export class VisitStore {
   visit(i: number): StoredVisit {
     const k = this.kind.data[i] as VisitKindCode;
     const hv = k === KIND_CODES.household_visit;
-    const f = this.files[this.file.data[i]!];
-    const line = this.line.data[i]!;
+    const run = this.sources.run(i);
+    const f = this.files[this.sources.fileOf(run)];
+    const line = this.sources.lineOf(run, i);
     return {
       index: i,
       personId: this.people.ids[this.person.data[i]!]!,

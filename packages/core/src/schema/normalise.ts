@@ -120,10 +120,13 @@ function normaliseInteger(value: unknown): unknown {
 /**
  * A copy of `s` that holds no reference to a larger string. Parsers hand out substrings of the
  * text they read; V8 keeps those as slices that pin the whole chunk of the file in memory (a
- * province's CSV is 2.4 GB). Short strings are copied anyway; longer ones are flattened here.
+ * province's CSV is 2.4 GB). Short strings are copied anyway; longer ones are copied here, flat:
+ * a JSON round trip makes a string of its own (a slice of a copy, `${s} `.slice(0, -1), would be
+ * a slice again, holding twice the bytes: 72 bytes for a household id instead of 32, for
+ * millions of ids).
  */
 export function ownString(s: string): string {
-  return s.length < 13 ? s : `${s} `.slice(0, -1);
+  return s.length < 13 ? s : (JSON.parse(JSON.stringify(s)) as string);
 }
 
 /** Free text (names): trimmed, kept as written. Numbers (an XLSX number cell) as their text. */
