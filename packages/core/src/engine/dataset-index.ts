@@ -93,6 +93,33 @@ function grouping<C extends CollectionName>(
   return group((tables[collection] as Table<Rows[C]>).rows, spec);
 }
 
+/**
+ * A collection's grouping by one field (as its `indexBy` declares it) kept on the rows of the
+ * table the field names: each group rides on its row as the hidden property `key`; the groups
+ * whose id names no row are returned by id.
+ */
+function groupOnto<C extends CollectionName>(
+  tables: Tables,
+  collection: C,
+  field: keyof Rows[C] & string,
+  target: Table<object>,
+  key: symbol,
+): Map<string, Rows[C][]> {
+  const spec = COLLECTIONS[collection].indexBy.find((s) => s.name === indexName([field]));
+  if (!spec || spec.when)
+    throw new Error(`${collection} declares no plain indexBy ${field} (schema/collections.ts)`);
+  const orphans = new Map<string, Rows[C][]>();
+  for (const row of (tables[collection] as Table<Rows[C]>).rows) {
+    const id = (row as Record<string, unknown>)[field] as string | undefined;
+    if (id === undefined) continue;
+    const on = target.get(id) as Record<symbol, Rows[C][]> | undefined;
+    if (!on) add(orphans, id, row);
+    else if (on[key]) on[key].push(row);
+    else Object.defineProperty(on, key, { value: [row], enumerable: false });
+  }
+  return orphans;
+}
+
 const EMPTY: readonly never[] = Object.freeze([]);
 
 /** The hidden property of a household row that holds its helpers' rows. */
@@ -115,7 +142,8 @@ export class DatasetIndex {
   private readonly cadresByPerson: Map<string, ResidentCadre[]>;
   private readonly teamByVillage: Map<string, WorkTeamMember[]>;
   private readonly householdsByVillage: Map<string, Household[]>;
-  private readonly helpersByHousehold: Map<string, HouseholdAssignment[]>;
+  /** Helpers' rows that name no household row, by the id they name (the rest ride on the rows). */
+  private readonly orphanHelpers: Map<string, HouseholdAssignment[]>;
   private readonly helpsByPerson: Map<string, HouseholdAssignment[]>;
   private readonly staffByUnit: Map<string, Person[]>;
   private readonly townshipCadresByTownship: Map<string, Person[]>;
@@ -152,13 +180,11 @@ export class DatasetIndex {
     this.cadresByPerson = grouping(t, "residentCadres", "personId");
     this.teamByVillage = grouping(t, "workTeamMembers", "villageId");
     this.householdsByVillage = grouping(t, "households", "villageId");
-    this.helpersByHousehold = grouping(t, "householdAssignments", "householdId");
     // Rules visit every household and ask for its helpers: the list rides on the row itself (a
-    // hidden property), as a look-up among millions of ids costs more than the rule's own work.
-    for (const [householdId, list] of this.helpersByHousehold) {
-      const row = t.households.get(householdId);
-      if (row) Object.defineProperty(row, HELPERS, { value: list, enumerable: false });
-    }
+    // hidden property), as a look-up among millions of ids costs more than the rule's own work,
+    // and a map of millions of lists would cost 60 MB on a province. Only the rows that name no
+    // household are kept by id.
+    this.orphanHelpers = groupOnto(t, "householdAssignments", "householdId", t.households, HELPERS);
     this.helpsByPerson = grouping(t, "householdAssignments", "personId");
     this.staffByUnit = grouping(t, "people", "unitId");
     this.townshipCadresByTownship = grouping(t, "people", "townshipId");
@@ -240,7 +266,11 @@ export class DatasetIndex {
    * look-up (the list rides on the row), or by its id.
    */
   helpersOf(household: Household | string): readonly HouseholdAssignment[] {
-    if (typeof household === "string") return this.helpersByHousehold.get(household) ?? EMPTY;
+    if (typeof household === "string") {
+      const row = this.tables.households.get(household);
+      if (!row) return this.orphanHelpers.get(household) ?? EMPTY;
+      household = row;
+    }
     return (household as { [HELPERS]?: HouseholdAssignment[] })[HELPERS] ?? EMPTY;
   }
   householdsHelpedBy(personId: string): readonly HouseholdAssignment[] {

@@ -31,9 +31,10 @@ export function checkDateOrder(
     const table = index.tables[c as Exclude<CollectionName, "visits">] as Table<
       Record<string, unknown>
     >;
+    // Named only in a finding: a row's position is looked up then, not kept.
+    const idOf = (i: number) => (hasId ? String(table.rows[i]!.id) : `#${table.position(i)}`);
     for (let i = 0; i < table.rows.length; i++) {
       const row = table.rows[i]!;
-      const id = hasId ? String(row.id) : `#${table.positions[i]}`;
       if (span) {
         const start = row[span.start];
         const end = row[span.end];
@@ -43,8 +44,8 @@ export function checkDateOrder(
             dataFinding(
               "data.date-order",
               "endBeforeStart",
-              { collection: c, id },
-              { row: id, value: end, start },
+              { collection: c, id: idOf(i) },
+              { row: idOf(i), value: end, start },
               { source: table.source(i), field: span.end },
             ),
           );
@@ -58,8 +59,8 @@ export function checkDateOrder(
             dataFinding(
               "data.date-order",
               "futureDate",
-              { collection: c, id },
-              { row: id, field: f, header: header(c, f), value, asOf },
+              { collection: c, id: idOf(i) },
+              { row: idOf(i), field: f, header: header(c, f), value, asOf },
               { source: table.source(i), field: f },
             ),
           );

@@ -1103,7 +1103,7 @@ export class DatasetLoader {
       const row = old.rows[i]!;
       const id = row.id as string;
       if (idShape(id) === IdShape.cut && this.inColumn(old, i, columns)) continue;
-      table.push(row, old.positions[i]!, old.source(i), id);
+      table.push(row, old.position(i), old.source(i), id);
       for (const f of old.broken.get(row) ?? []) table.markBroken(row, f);
     }
     (this.tables as Record<CollectionName, Table<AnyRow>>)[collection] = table;
@@ -1164,7 +1164,7 @@ export class DatasetLoader {
         table.markBroken(row, spec.name);
         // A target whose ids are mangled, or that is missing: its one finding stands for these.
         if (this.silentTargets.has(target)) continue;
-        const id = COLLECTIONS[collection].hasId ? String(row.id) : `#${table.positions[i]}`;
+        const id = COLLECTIONS[collection].hasId ? String(row.id) : `#${table.position(i)}`;
         this.findings.push(
           dataFinding(
             "data.unknown-reference",
@@ -1196,6 +1196,8 @@ export class DatasetLoader {
       return {
         has: (id) => table.has(id) && !cut(field, id),
         canonical: (id) => table.get(id)?.id as string | undefined,
+        rowOf: (id) => (cut(field, id) ? undefined : table.byId.get(id)),
+        idAt: (row) => table.rows[row]!.id as string,
       };
     };
     v.finish(

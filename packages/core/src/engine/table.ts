@@ -1,20 +1,18 @@
 /**
  * A loaded collection: its valid rows, where each came from, its position in the input, and the
  * fields a data check broke (left out of the rules that read them). Provenance is kept compactly
- * (a line number and a file index per row), as a province has millions of rows.
+ * (as runs of rows, `RowRuns`), as a province has millions of rows.
  */
 import type { Source } from "./findings.js";
+import { RowRuns } from "./row-runs.js";
 
 export class Table<T extends object> {
   readonly rows: T[] = [];
-  /** Per row: its line (0 when unknown). */
-  private readonly lines: number[] = [];
-  /** Per row: index into `files` (0: no provenance). */
-  private readonly fileOf: number[] = [];
+  /** Per row: its file (an index into `files`, 0: no provenance), line (0: unknown), position. */
+  private readonly provenance = new RowRuns();
   private readonly files: (Source | undefined)[] = [undefined];
   private lastFile: Source | undefined;
   private lastFileId = 0;
-  readonly positions: number[] = [];
   readonly byId = new Map<string, number>();
   /** Fields broken by a data check, per row; absent for the (many) rows with none. */
   readonly broken = new Map<T, Set<string>>();
@@ -27,9 +25,12 @@ export class Table<T extends object> {
   pushAt(row: T, position: number, file: Source | undefined, line: number, id?: string): void {
     if (id !== undefined) this.byId.set(id, this.rows.length);
     this.rows.push(row);
-    this.lines.push(line);
-    this.fileOf.push(this.fileIdOf(file));
-    this.positions.push(position);
+    this.provenance.add(this.fileIdOf(file), line, position);
+  }
+
+  /** The position in the input (0-based, in the collection) of the row at index `i`. */
+  position(i: number): number {
+    return this.provenance.of(i).position;
   }
 
   private fileIdOf(source: Source | undefined): number {
@@ -52,9 +53,10 @@ export class Table<T extends object> {
 
   /** Where the row at index `i` came from. */
   source(i: number): Source | undefined {
-    const f = this.files[this.fileOf[i] ?? 0];
+    if (i < 0 || i >= this.rows.length) return undefined;
+    const { file, line } = this.provenance.of(i);
+    const f = this.files[file];
     if (!f) return undefined;
-    const line = this.lines[i] ?? 0;
     return line ? { ...f, line } : { ...f };
   }
 

@@ -48,6 +48,42 @@ describe("VisitStore sources", () => {
     for (let line = 2; line < 10_002; line++)
       store.add("P-1", VISIT, 0, "V-1", undefined, { file: "visits.csv", line });
     expect(store.visit(9_999).source).toEqual({ file: "visits.csv", line: 10_001 });
-    expect((store as unknown as { sources: { runs: number } }).sources.runs).toBe(1);
+    expect((store as unknown as { sources: { size: number } }).sources.size).toBe(1);
+  });
+});
+
+describe("VisitStore households after finish", () => {
+  it("names a visit to a household the dataset does not have, and counts the rest by row", async () => {
+    const { compliantCounty } = await import("../testing/fixture.js");
+    const { loadDataset } = await import("./loader.js");
+    const data = compliantCounty();
+    const known = data.visits.find((v) => v.kind === "household_visit" && v.householdId)!;
+    const stranger = { ...known, householdId: "NO-SUCH-HOUSEHOLD" };
+    const index = loadDataset({ ...data, visits: [...data.visits, stranger] });
+    const visits = index.toDataset().visits;
+    expect(visits.at(-1)).toEqual(stranger);
+    expect(visits.slice(0, -1)).toEqual(data.visits);
+    const findings = index.loadFindings.filter((f) => f.ruleId === "data.unknown-reference");
+    expect(findings.map((f) => f.message.en)).toEqual([
+      expect.stringContaining("NO-SUCH-HOUSEHOLD"),
+    ]);
+    const day = (d: string) => Date.parse(d) / 86_400_000;
+    const count = (householdId: string) =>
+      index.visits.count(
+        { household: householdId },
+        known.personId,
+        visitKindCode("household_visit"),
+        day("2000-01-01"),
+        day("2100-01-01"),
+      );
+    const expected = data.visits.filter(
+      (v) =>
+        v.householdId === known.householdId &&
+        v.personId === known.personId &&
+        v.kind === "household_visit",
+    ).length;
+    expect(count(known.householdId!)).toBe(expected);
+    expect(expected).toBeGreaterThan(0);
+    expect(count("NO-SUCH-HOUSEHOLD")).toBe(0);
   });
 });

@@ -6,6 +6,7 @@
  */
 import { ownString } from "../schema/normalise.js";
 import type { Source } from "./findings.js";
+import { RowRuns } from "./row-runs.js";
 
 /** Interns ids as small integers. */
 export class Interner {
@@ -30,6 +31,14 @@ export class Interner {
   private lastId = "";
   private lastN = -1;
 
+  /** Lets go of every id (the interner is done with: nothing is interned after). */
+  release(): void {
+    this.ids.length = 0;
+    this.map = new Map();
+    this.lastId = "";
+    this.lastN = -1;
+  }
+
   intern(id: string): number {
     // Files list a person's or a household's visits together: the last id often comes again.
     if (id === this.lastId) return this.lastN;
@@ -53,7 +62,7 @@ const KIND_CODES = { principal_research: 0, household_visit: 1, staff_visit: 2 }
 export type VisitKindCode = (typeof KIND_CODES)[keyof typeof KIND_CODES];
 export const visitKindCode = (kind: keyof typeof KIND_CODES): VisitKindCode => KIND_CODES[kind];
 
-class Column<A extends Int32Array | Uint8Array | Uint16Array | Int8Array> {
+class Column<A extends Int32Array | Uint8Array> {
   data: A;
   constructor(private readonly make: (n: number) => A) {
     this.data = make(1024);
@@ -75,65 +84,6 @@ class Column<A extends Int32Array | Uint8Array | Uint16Array | Int8Array> {
     const bigger = this.make(n);
     bigger.set(this.data);
     this.data = bigger;
-  }
-}
-
-/**
- * The file and line of each visit, as runs: a run is visits from one file whose lines go up by
- * one from visit to visit (a table's rows), or all stay the same (a document's, line 0). A file of
- * visits is one run, and one more after each row the store did not take.
- */
-class SourceRuns {
-  /** The first visit of each run, ascending. */
-  private readonly start = new Column((n) => new Int32Array(n));
-  private readonly file = new Column((n) => new Uint16Array(n));
-  /** The line of the run's first visit. */
-  private readonly line = new Column((n) => new Int32Array(n));
-  /** Per run, how the line goes from visit to visit: 1 up by one, 0 the same, −1 not yet known. */
-  private readonly step = new Column((n) => new Int8Array(n));
-  private runs = 0;
-
-  /** Visit `i` (the next one) came from `file`, line `line`. */
-  add(i: number, file: number, line: number): void {
-    const r = this.runs - 1;
-    if (r >= 0 && this.file.data[r] === file) {
-      const first = this.line.data[r]!;
-      const at = i - this.start.data[r]!;
-      const step = this.step.data[r]!;
-      if (step === -1 && (line === first + 1 || line === first)) {
-        this.step.set(r, line - first);
-        return;
-      }
-      if (step >= 0 && line === first + step * at) return;
-    }
-    this.start.set(this.runs, i);
-    this.file.set(this.runs, file);
-    this.line.set(this.runs, line);
-    this.step.set(this.runs, -1);
-    this.runs++;
-  }
-
-  /** The run visit `i` is in. */
-  run(i: number): number {
-    const start = this.start.data;
-    let lo = 0;
-    let hi = this.runs - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (start[mid]! <= i) lo = mid;
-      else hi = mid - 1;
-    }
-    return lo;
-  }
-
-  fileOf(run: number): number {
-    return this.file.data[run]!;
-  }
-
-  /** The line of visit `i` of run `run`. */
-  lineOf(run: number, i: number): number {
-    const step = this.step.data[run]!;
-    return this.line.data[run]! + (step === 1 ? i - this.start.data[run]! : 0);
   }
 }
 
@@ -189,6 +139,21 @@ export interface VisitReference {
   has: (id: string) => boolean;
   /** The dataset's own copy of an id, where it has the row. */
   canonical: (id: string) => string | undefined;
+  /** The index of the row an id names (as `has` finds it), or `undefined`. */
+  rowOf: (id: string) => number | undefined;
+  /** The id of row `row`. */
+  idAt: (row: number) => string;
+}
+
+/**
+ * After `finish`, household visits name households by their rows: per interned household, its
+ * row (−1 for an id the dataset does not have), and the ids without a row. The interner's map
+ * of millions of ids is let go.
+ */
+interface HouseholdRows {
+  row: Int32Array;
+  unknown: Map<number, string>;
+  reference: VisitReference;
 }
 
 /** Grouped visits of one kind of target: offsets into person/day arrays (CSR). */
@@ -208,8 +173,8 @@ export class VisitStore {
   private readonly target = new Column((n) => new Int32Array(n));
   private readonly kind = new Column((n) => new Uint8Array(n));
   private readonly day = new Column((n) => new Int32Array(n));
-  /** Where the visits came from, as runs of visits (`SourceRuns`): not two numbers per visit. */
-  private readonly sources = new SourceRuns();
+  /** Where the visits came from, as runs of visits (`RowRuns`): not two numbers per visit. */
+  private readonly sources = new RowRuns();
   /** Positions (0-based, in the collection) of rows that were not stored, ascending. */
   private readonly skipped: number[] = [];
   private n = 0;
@@ -226,6 +191,16 @@ export class VisitStore {
   private readonly otherVillage = new Map<number, number>();
   /** Visits left out of counting (unknown reference, or future date in an audit). */
   private excluded: Uint8Array | undefined;
+  /** Set at `finish`: household visits' households as rows. */
+  private householdRows: HouseholdRows | undefined;
+
+  /** The id of interned household `k`. */
+  private householdId(k: number): string {
+    const rows = this.householdRows;
+    if (!rows) return this.households.ids[k]!;
+    const row = rows.row[k]!;
+    return row >= 0 ? rows.reference.idAt(row) : rows.unknown.get(k)!;
+  }
 
   get size(): number {
     return this.n;
@@ -291,7 +266,7 @@ export class VisitStore {
       if (first === 0) this.householdVillage.set(household, v);
       else if (first !== v) this.otherVillage.set(i, village);
     } else this.target.set(i, village);
-    this.sources.add(i, file, line);
+    this.sources.add(file, line, i);
   }
 
   /**
@@ -390,16 +365,17 @@ export class VisitStore {
   visit(i: number): StoredVisit {
     const k = this.kind.data[i] as VisitKindCode;
     const hv = k === KIND_CODES.household_visit;
-    const run = this.sources.run(i);
-    const f = this.files[this.sources.fileOf(run)];
-    const line = this.sources.lineOf(run, i);
+    const { file, line } = this.sources.of(i);
+    const f = this.files[file];
     return {
       index: i,
       personId: this.people.ids[this.person.data[i]!]!,
       day: this.day.data[i]!,
       kind: k,
       householdVisit: hv,
-      targetId: (hv ? this.households : this.villages).ids[this.target.data[i]!]!,
+      targetId: hv
+        ? this.householdId(this.target.data[i]!)
+        : this.villages.ids[this.target.data[i]!]!,
       villageId: this.villages.ids[this.villageOf(i)]!,
       source: f ? { ...f, ...(line ? { line } : {}) } : undefined,
       position: this.position(i),
@@ -417,8 +393,18 @@ export class VisitStore {
   ): void {
     const people = presentFlags(this.people, references.personId.has);
     const villages = presentFlags(this.villages, references.villageId.has);
-    const households = presentFlags(this.households, references.householdId.has);
-    const excluded = new Uint8Array(this.n);
+    const householdRef = references.householdId;
+    // Plain loops: `Int32Array.from(ids, f)` would first list millions of values on the heap.
+    const householdIds = this.households.ids;
+    const householdRow = new Int32Array(householdIds.length);
+    const households = new Uint8Array(householdIds.length);
+    for (let k = 0; k < householdIds.length; k++) {
+      const row = householdRef.rowOf(householdIds[k]!) ?? -1;
+      householdRow[k] = row;
+      households[k] = row >= 0 ? 1 : 0;
+    }
+    // Made only when a visit is left out (most datasets leave none): a byte a visit.
+    let excluded: Uint8Array | undefined;
     const person = this.person.data;
     const target = this.target.data;
     const kind = this.kind.data;
@@ -432,27 +418,52 @@ export class VisitStore {
       if (!personOk) onUnknown(i, "personId");
       if (!targetOk) onUnknown(i, hv ? "householdId" : "villageId");
       if (!villageOk) onUnknown(i, "villageId");
-      if (!personOk || !targetOk) excluded[i] = 1;
+      if (!personOk || !targetOk) (excluded ??= new Uint8Array(this.n))[i] = 1;
     }
     this.excluded = excluded;
     this.people.canonicalise(references.personId.canonical);
     this.villages.canonicalise(references.villageId.canonical);
-    this.households.canonicalise(references.householdId.canonical);
+    // Households are named by their rows from now on: the interner's ids and map are let go,
+    // but for the ids the dataset does not have (a finding may still name their visits).
+    const unknown = new Map<number, string>();
+    for (let k = 0; k < householdRow.length; k++)
+      if (householdRow[k]! < 0) unknown.set(k, this.households.ids[k]!);
+    this.households.release();
+    this.householdRows = { row: householdRow, unknown, reference: householdRef };
     this.byHousehold = this.group(true);
     this.byVillage = this.group(false);
   }
 
+  /**
+   * The visits to households (by the households' rows; visits to one the dataset does not have
+   * are in no group) or to villages (by interned village), grouped by a counting sort.
+   */
   private group(householdVisits: boolean): Grouped {
-    const n = (householdVisits ? this.households : this.villages).ids.length;
+    const rows = householdVisits ? this.householdRows!.row : undefined;
+    let n = rows ? 0 : this.villages.ids.length;
+    if (rows) for (let k = 0; k < rows.length; k++) if (rows[k]! >= n) n = rows[k]! + 1;
     const offsets = new Int32Array(n + 1);
     const kinds = this.kind.data;
     const targets = this.target.data;
-    const isHv = (i: number) => (kinds[i] === KIND_CODES.household_visit) === householdVisits;
-    for (let i = 0; i < this.n; i++) if (isHv(i)) offsets[targets[i]! + 1]!++;
+    const groupOf = (i: number): number => {
+      if ((kinds[i] === KIND_CODES.household_visit) !== householdVisits) return -1;
+      return rows ? rows[targets[i]!]! : targets[i]!;
+    };
+    for (let i = 0; i < this.n; i++) {
+      const g = groupOf(i);
+      if (g >= 0) offsets[g + 1]!++;
+    }
     for (let t = 0; t < n; t++) offsets[t + 1]! += offsets[t]!;
-    const order = new Int32Array(offsets[n]!);
-    const fill = offsets.slice(0, n);
-    for (let i = 0; i < this.n; i++) if (isHv(i)) order[fill[targets[i]!]!++] = i;
+    const total = offsets[n]!;
+    const order = new Int32Array(total);
+    // Each group filled from its end, visits taken last to first (so each group is in visit
+    // order); offsets[g + 1] ends at g's start, and a shift puts the starts in their places.
+    for (let i = this.n - 1; i >= 0; i--) {
+      const g = groupOf(i);
+      if (g >= 0) order[--offsets[g + 1]!] = i;
+    }
+    offsets.copyWithin(0, 1);
+    offsets[n] = total;
     return { offsets, order };
   }
 
@@ -489,11 +500,11 @@ export class VisitStore {
       t = last.t;
       p = last.p;
     } else {
-      t = hv ? this.households.get(targetId) : this.villages.get(targetId);
+      t = hv ? this.householdRows?.reference.rowOf(targetId) : this.villages.get(targetId);
       p = this.people.get(personId);
       this.lastCount = { hv, targetId, personId, t, p };
     }
-    if (!grouped || t === undefined || p === undefined) return 0;
+    if (!grouped || t === undefined || p === undefined || t >= grouped.offsets.length - 1) return 0;
     let n = 0;
     for (let j = grouped.offsets[t]!; j < grouped.offsets[t + 1]!; j++) {
       const i = grouped.order[j]!;
