@@ -12,17 +12,19 @@ import { COLLECTIONS, type Rows } from "../schema/collections.js";
 import { recordReader } from "../schema/fast-validate.js";
 import { IdShape } from "../schema/normalise.js";
 import { CODE_INDICES } from "./loader.js";
-import { Interner, type VisitColumns, visitKindCode } from "./visits.js";
+import { Interner, type VisitColumns, VisitColumnsBuilder, visitKindCode } from "./visits.js";
 
 export type { VisitColumns } from "./visits.js";
 
 const FIELDS = COLLECTIONS.visits.fields;
-const at = (name: keyof Rows["visits"]) => FIELDS.findIndex((f) => f.name === name);
-const PERSON = at("personId");
-const DATE = at("date");
-const KIND = at("kind");
-const VILLAGE = at("villageId");
-const HOUSEHOLD = at("householdId");
+/** Where a field is among the visits' fields (`RecordReader.read`'s order). */
+export const visitFieldAt = (name: keyof Rows["visits"]) =>
+  FIELDS.findIndex((f) => f.name === name);
+const PERSON = visitFieldAt("personId");
+const DATE = visitFieldAt("date");
+const KIND = visitFieldAt("kind");
+const VILLAGE = visitFieldAt("villageId");
+const HOUSEHOLD = visitFieldAt("householdId");
 const HOUSEHOLD_VISIT = visitKindCode("household_visit");
 /** The visit's codes, in `CODE_INDICES`' order (the loader counts their shapes in that order). */
 const CODES = CODE_INDICES.get("visits")!;
@@ -46,20 +48,13 @@ export function encodeVisitRecords(
   const reader = recordReader("visits", fields);
   if (!reader) return undefined;
   const n = records.length;
-  const person = new Int32Array(n);
-  const kind = new Uint8Array(n);
-  const day = new Int32Array(n);
-  const village = new Int32Array(n);
-  const household = new Int32Array(n);
-  const record = new Int32Array(n);
-  const shape = new Uint8Array(n);
+  const built = new VisitColumnsBuilder(n);
   const people = new Interner();
   const villages = new Interner();
   const households = new Interner();
   const raw: number[] = [];
   const values: unknown[] = [];
   const shapes = reader.shapes;
-  let k = 0;
   next: for (let r = 0; r < n; r++) {
     const cells = records[r]!;
     if (!candidate(cells) || !reader.read(cells, values, false)) {
@@ -81,27 +76,18 @@ export function encodeVisitRecords(
       }
       counted |= shape << (2 * c);
     }
-    person[k] = people.intern(values[PERSON] as string);
-    kind[k] = code;
-    day[k] = toDay(values[DATE] as string);
-    village[k] = villages.intern(values[VILLAGE] as string);
-    household[k] = hv ? households.intern(values[HOUSEHOLD] as string) : -1;
-    shape[k] = counted;
-    record[k] = r;
-    k++;
+    built.push(
+      people.intern(values[PERSON] as string),
+      code,
+      toDay(values[DATE] as string),
+      villages.intern(values[VILLAGE] as string),
+      hv ? households.intern(values[HOUSEHOLD] as string) : -1,
+      counted,
+      r,
+    );
   }
-  return {
-    people: people.ids,
-    villages: villages.ids,
-    households: households.ids,
-    person: person.slice(0, k),
-    kind: kind.slice(0, k),
-    day: day.slice(0, k),
-    village: village.slice(0, k),
-    household: household.slice(0, k),
-    record: record.slice(0, k),
-    shape: shape.slice(0, k),
-    length: k,
+  return built.columns(
+    { people: people.ids, villages: villages.ids, households: households.ids },
     raw,
-  };
+  );
 }

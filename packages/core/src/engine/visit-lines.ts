@@ -17,18 +17,17 @@ import { civilDay, isCivilDate } from "../calendar/calendar.js";
 import { COLLECTIONS, type Rows } from "../schema/collections.js";
 import { cleanCodeShape, IdShape } from "../schema/normalise.js";
 import { CODE_INDICES } from "./loader.js";
-import { type VisitColumns, visitKindCode } from "./visits.js";
+import { visitFieldAt } from "./visit-columns.js";
+import { type VisitColumns, VisitColumnsBuilder, visitKindCode } from "./visits.js";
 
 const FIELDS = COLLECTIONS.visits.fields;
-const at = (name: keyof Rows["visits"]) => FIELDS.findIndex((f) => f.name === name);
-const PERSON = at("personId");
-const DATE = at("date");
-const KIND = at("kind");
-const VILLAGE = at("villageId");
-const HOUSEHOLD = at("householdId");
+const [PERSON, DATE, KIND, VILLAGE, HOUSEHOLD] = (
+  ["personId", "date", "kind", "villageId", "householdId"] as const
+).map(visitFieldAt) as [number, number, number, number, number];
 const HOUSEHOLD_VISIT = visitKindCode("household_visit");
 /** Where each code field is among `CODE_INDICES` (its two bits in `VisitColumns.shape`). */
-const CODE_BIT = (name: keyof Rows["visits"]) => 2 * CODE_INDICES.get("visits")!.indexOf(at(name));
+const CODE_BIT = (name: keyof Rows["visits"]) =>
+  2 * CODE_INDICES.get("visits")!.indexOf(visitFieldAt(name));
 const PERSON_BIT = CODE_BIT("personId");
 const VILLAGE_BIT = CODE_BIT("villageId");
 const HOUSEHOLD_BIT = CODE_BIT("householdId");
@@ -207,14 +206,8 @@ export function encodeVisitLines(
   const kindAt = column(KIND);
   const villageAt = column(VILLAGE);
   const householdAt = column(HOUSEHOLD);
-  const capacity = Math.max(16, Math.ceil(bytes.length / 48));
-  let person = new Int32Array(capacity);
-  let kind = new Uint8Array(capacity);
-  let day = new Int32Array(capacity);
-  let village = new Int32Array(capacity);
-  let household = new Int32Array(capacity);
-  let record = new Int32Array(capacity);
-  let shape = new Uint8Array(capacity);
+  // About one visit in 48 bytes (a province's lines are 70): few batches grow.
+  const built = new VisitColumnsBuilder(Math.ceil(bytes.length / 48));
   const people = new ByteInterner(bytes);
   const villages = new ByteInterner(bytes);
   const households = new ByteInterner(bytes);
@@ -223,7 +216,6 @@ export function encodeVisitLines(
   // Each cell's start and end in the line (width + 1 ends: one more cell means a ragged line).
   const starts = new Int32Array(width + 1);
   const ends = new Int32Array(width + 1);
-  let k = 0;
   let line = 0;
   for (let p = 0; p < bytes.length; line++) {
     let next = bytes.indexOf(LF, p);
@@ -293,40 +285,13 @@ export function encodeVisitLines(
       rawLines.push(s, end);
       continue;
     }
-    if (k === person.length) {
-      const n = k * 2;
-      person = resize(person, n);
-      kind = resize(kind, n);
-      day = resize(day, n);
-      village = resize(village, n);
-      household = resize(household, n);
-      record = resize(record, n);
-      shape = resize(shape, n);
-    }
-    person[k] = pId;
-    kind[k] = code;
-    day[k] = d;
-    village[k] = vId;
-    household[k] = hId;
-    shape[k] = bits;
-    record[k] = line;
-    k++;
+    built.push(pId, code, d, vId, hId, bits, line);
   }
   return {
-    columns: {
-      people: people.ids,
-      villages: villages.ids,
-      households: households.ids,
-      person: person.slice(0, k),
-      kind: kind.slice(0, k),
-      day: day.slice(0, k),
-      village: village.slice(0, k),
-      household: household.slice(0, k),
-      record: record.slice(0, k),
-      shape: shape.slice(0, k),
-      length: k,
+    columns: built.columns(
+      { people: people.ids, villages: villages.ids, households: households.ids },
       raw,
-    },
+    ),
     lines: line,
     rawLines: Int32Array.from(rawLines),
   };
@@ -338,10 +303,4 @@ function plainCode(bytes: Uint8Array, s: number, e: number): boolean {
     cleanCodeShape(String.fromCharCode.apply(null, bytes.subarray(s, e) as unknown as number[])) ===
     IdShape.plain
   );
-}
-
-function resize<A extends Int32Array | Uint8Array>(a: A, n: number): A {
-  const b = new (a.constructor as new (n: number) => A)(n);
-  b.set(a);
-  return b;
 }

@@ -116,6 +116,88 @@ export interface VisitColumns {
   raw: number[];
 }
 
+/**
+ * The numbers of a batch of visit columns as an encoder finds them, row by row: room for
+ * `capacity` rows at first, more as needed; `columns` cuts them to the rows found.
+ */
+export class VisitColumnsBuilder {
+  private person: Int32Array<ArrayBuffer>;
+  private kind: Uint8Array<ArrayBuffer>;
+  private day: Int32Array<ArrayBuffer>;
+  private village: Int32Array<ArrayBuffer>;
+  private household: Int32Array<ArrayBuffer>;
+  private record: Int32Array<ArrayBuffer>;
+  private shape: Uint8Array<ArrayBuffer>;
+  private k = 0;
+
+  constructor(capacity: number) {
+    const n = Math.max(16, capacity);
+    this.person = new Int32Array(n);
+    this.kind = new Uint8Array(n);
+    this.day = new Int32Array(n);
+    this.village = new Int32Array(n);
+    this.household = new Int32Array(n);
+    this.record = new Int32Array(n);
+    this.shape = new Uint8Array(n);
+  }
+
+  /** A row: interned person, kind, day, interned village and household (−1), shapes, record. */
+  push(
+    person: number,
+    kind: number,
+    day: number,
+    village: number,
+    household: number,
+    shape: number,
+    record: number,
+  ): void {
+    const k = this.k++;
+    if (k === this.person.length) this.grow(k * 2);
+    this.person[k] = person;
+    this.kind[k] = kind;
+    this.day[k] = day;
+    this.village[k] = village;
+    this.household[k] = household;
+    this.shape[k] = shape;
+    this.record[k] = record;
+  }
+
+  private grow(n: number): void {
+    const resize = <A extends Int32Array<ArrayBuffer> | Uint8Array<ArrayBuffer>>(a: A): A => {
+      const b = new (a.constructor as new (n: number) => A)(n);
+      b.set(a);
+      return b;
+    };
+    this.person = resize(this.person);
+    this.kind = resize(this.kind);
+    this.day = resize(this.day);
+    this.village = resize(this.village);
+    this.household = resize(this.household);
+    this.record = resize(this.record);
+    this.shape = resize(this.shape);
+  }
+
+  /** The batch: the rows pushed, the ids they index, and the records left raw. */
+  columns(
+    ids: { people: string[]; villages: string[]; households: string[] },
+    raw: number[],
+  ): VisitColumns {
+    const k = this.k;
+    return {
+      ...ids,
+      person: this.person.slice(0, k),
+      kind: this.kind.slice(0, k),
+      day: this.day.slice(0, k),
+      village: this.village.slice(0, k),
+      household: this.household.slice(0, k),
+      record: this.record.slice(0, k),
+      shape: this.shape.slice(0, k),
+      length: k,
+      raw,
+    };
+  }
+}
+
 /** A visit as stored: the compact fields plus what it takes to name it in a finding. */
 export interface StoredVisit {
   index: number;
