@@ -119,8 +119,9 @@ async function province() {
     readLoadAuditSeconds: Math.round(readLoadAudit / 100) / 10,
     rulesCostRatio: Math.round(((get("load").ms + get("audit").ms) / get("read").ms) * 100) / 100,
     targets: {
-      "read+load+audit ≤ 120 s": readLoadAudit <= 120_000,
-      "peak memory < 3 GB": Math.max(get("read").peakRssMiB, get("audit").peakRssMiB) < 3000,
+      "read+load+audit ≤ 60 s": readLoadAudit <= 60_000,
+      "peak memory ≤ 2 GiB (read to forms)":
+        Math.max(get("read").peakRssMiB, get("audit").peakRssMiB, get("forms").peakRssMiB) <= 2048,
       "audit < 5 s": get("audit").ms < 5000,
       "plan < 30 s": get("plan").ms < 30_000,
     },

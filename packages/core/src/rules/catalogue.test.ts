@@ -4,6 +4,7 @@ import { POLICY_TEXT } from "../policy/source-text.js";
 import { parseRulesMd, specTableSource } from "../spec/spec-source.js";
 import { SPEC_TABLE } from "../spec/spec-table.js";
 import { CATALOGUE } from "./catalogue.js";
+import { RULE_SECTIONS, sectionIndexSource, sectionTitle } from "./section-index.js";
 
 /** The spec itself, beside the repository (CI lays `shared/` beside the clone). */
 const RULES_MD = readFileSync(
@@ -24,6 +25,20 @@ describe("the spec table", () => {
   it("holds the 49 rules of rules.md v2", () => {
     expect(SPEC_TABLE).toHaveLength(49);
   });
+});
+
+describe("the rule sections' index files", () => {
+  for (const section of RULE_SECTIONS) {
+    it(`${section}/index.ts exports each rule file of its folder (run \`pnpm --filter @shuangbao/core spec\`)`, () => {
+      const dir = new URL(`./${section}/`, import.meta.url);
+      const index = readFileSync(new URL("index.ts", dir), "utf8");
+      const files = readdirSync(dir).map((name) => ({
+        name,
+        text: readFileSync(new URL(name, dir), "utf8"),
+      }));
+      expect(index).toBe(sectionIndexSource(sectionTitle(index), files));
+    });
+  }
 });
 
 describe("the catalogue", () => {

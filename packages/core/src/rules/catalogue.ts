@@ -1,6 +1,7 @@
 /**
- * The catalogue: every rule, in the order of `rules.md`. A rule is registered by one line, the
- * `export *` of its file in its section's `index.ts`; a meta-test checks the catalogue against the
+ * The catalogue: every rule, in the order of `rules.md`. A rule is registered by no hand-written
+ * line: its section's `index.ts` is generated from the folder (`section-index.ts`); a meta-test
+ * checks the catalogue against the
  * spec table (each rule of `rules.md` once, no other) and each rule's clause, severity, quote,
  * titles and test file.
  */
