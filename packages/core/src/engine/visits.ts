@@ -500,7 +500,10 @@ export class VisitStore {
       if (!personOk) onUnknown(i, "personId");
       if (!targetOk) onUnknown(i, hv ? "householdId" : "villageId");
       if (!villageOk) onUnknown(i, "villageId");
-      if (!personOk || !targetOk) (excluded ??= new Uint8Array(this.n))[i] = 1;
+      if (!personOk || !targetOk) {
+        excluded ??= new Uint8Array(this.n);
+        excluded[i] = 1;
+      }
     }
     this.excluded = excluded;
     this.people.canonicalise(references.personId.canonical);
