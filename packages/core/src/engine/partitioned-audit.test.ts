@@ -1,55 +1,36 @@
 import { describe, expect, it } from "vitest";
 import { audit, auditPartition, auditPartitioned } from "../audit.js";
 import type { Dataset, DatasetInput } from "../schema/collections.js";
-import { COLLECTION_NAMES } from "../schema/fields.js";
+import { countyOf } from "../schema/county.js";
+import { COLLECTION_NAMES, type CollectionName } from "../schema/fields.js";
 import { byId, compliantCounty, FIXTURE_AS_OF, ID } from "../testing/fixture.js";
 import { idDigest, type Partition } from "./partitioned-audit.js";
 import type { Rule, RuleScope } from "./rule-model.js";
 import type { RuleReads } from "./rule-reads.js";
 
-/** Splits the fixture: shared regions and the province unit; one partition per county. */
+/**
+ * Splits the fixture by each collection's `countyVia` (`countyOf`): the regions and the rows that
+ * lie in no county (the province's and the cities' units, their people and activity) shared;
+ * one partition per county.
+ */
 function split(d: Dataset): { shared: DatasetInput; partitions: Partition[] } {
-  const countyOfTownship = new Map(d.townships.map((t) => [t.id, t.countyId]));
-  const countyOfVillage = new Map(
-    d.villages.map((v) => [v.id, countyOfTownship.get(v.townshipId)!]),
+  const byIds = new Map<CollectionName, Map<string, Record<string, unknown>>>(
+    COLLECTION_NAMES.map((c) => [
+      c,
+      new Map(
+        (d[c] as readonly Record<string, unknown>[])
+          .filter((r) => typeof r.id === "string")
+          .map((r) => [r.id as string, r]),
+      ),
+    ]),
   );
-  const householdCounty = new Map(
-    d.households.map((h) => [h.id, countyOfVillage.get(h.villageId)!]),
-  );
-  const unitCounty = new Map<string, string>();
-  for (const a of d.villageAssignments) {
-    const u = byId(d.units, a.unitId);
-    if (u.level !== "province") unitCounty.set(u.id, countyOfVillage.get(a.villageId)!);
-  }
-  const personCounty = (p: Dataset["people"][number]): string | undefined =>
-    p.unitId
-      ? unitCounty.get(p.unitId)
-      : p.townshipId
-        ? countyOfTownship.get(p.townshipId)
-        : p.villageId
-          ? countyOfVillage.get(p.villageId)
-          : undefined;
-  const of: { [C in keyof Dataset]?: (row: Dataset[C][number]) => string | undefined } = {
-    villagePlans: (r) => countyOfVillage.get(r.villageId),
-    households: (r) => countyOfVillage.get(r.villageId),
-    units: (r) => unitCounty.get(r.id),
-    people: personCounty,
-    villageAssignments: (r) => countyOfVillage.get(r.villageId),
-    residentCadres: (r) => countyOfVillage.get(r.villageId),
-    workTeamMembers: (r) => countyOfVillage.get(r.villageId),
-    householdAssignments: (r) => householdCounty.get(r.householdId),
-    visits: (r) => countyOfVillage.get(r.villageId),
-    meetings: (r) => unitCounty.get(r.unitId),
-    assessments: (r) => unitCounty.get(r.unitId),
-    acceptances: (r) => countyOfVillage.get(r.villageId),
-    reports: (r) => (r.kind === "unit_list" ? r.regionId : undefined),
-  };
+  const find = (c: CollectionName, id: string) => byIds.get(c)!.get(id);
+  const regions = new Set<CollectionName>(["cities", "counties", "townships", "villages"]);
   const shared: Record<string, unknown[]> = {};
   const parts = new Map<string, Record<string, unknown[]>>();
   for (const c of COLLECTION_NAMES) {
-    const county = of[c] as ((row: unknown) => string | undefined) | undefined;
-    for (const row of d[c]) {
-      const k = county?.(row);
+    for (const row of d[c] as readonly Record<string, unknown>[]) {
+      const k = regions.has(c) ? undefined : countyOf(c, row, find);
       const target = k === undefined ? shared : (parts.get(k) ?? parts.set(k, {}).get(k)!);
       const list = target[c] ?? [];
       list.push(row);
