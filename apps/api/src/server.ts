@@ -191,7 +191,7 @@ async function shutdown(signal: string) {
   const start = performance.now();
   event({ event: "shutdown", signal, queue: queue.state() });
   // A last resort: whatever happens below, the process is gone soon after the shutdown time.
-  setTimeout(() => process.exit(0), shutdownTimeoutMs + 3000).unref();
+  setTimeout(() => process.exit(0), shutdownTimeoutMs + 6000).unref();
   queue.drain();
   const closed = once(server, "close");
   server.close();
@@ -207,7 +207,9 @@ async function shutdown(signal: string) {
   // Answers being written get a moment to leave; then every connection is closed.
   await Promise.race([closed, sleep(500)]);
   server.closeAllConnections();
-  await Promise.race([queue.destroy(), sleep(1000)]);
+  // The workers are ended before the process exits: exiting while a worker is still being
+  // terminated can abort Node (a CI run under load once ended with a signal, not 0).
+  await Promise.race([queue.destroy(), sleep(4000)]);
   event({
     event: "stopped",
     cancelled: finished === "late",

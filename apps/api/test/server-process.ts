@@ -16,7 +16,7 @@ export interface RunningServer {
   stderr(): string;
   stdout(): string;
   /** Sends SIGTERM (if still running) and resolves with the exit code. */
-  stop(): Promise<number | null>;
+  stop(): Promise<number | string | null>;
 }
 
 /** Starts the built server with `env`; resolves once it listens. */
@@ -41,7 +41,10 @@ export async function startServer(
     });
     child.on("exit", (code) => reject(new Error(`server exited with ${code}: ${stderr}`)));
   });
-  const exited = once(child, "exit").then(([code]) => code as number | null);
+  // The exit code, or the signal that ended the process (a crash names itself in a failing test).
+  const exited = once(child, "exit").then(
+    ([code, signal]) => (code as number | null) ?? (signal as string | null),
+  );
   return {
     child,
     port,

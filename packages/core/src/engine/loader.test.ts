@@ -291,11 +291,12 @@ describe("the loader", () => {
   it("says which rules a missing required collection stops", () => {
     const d = regions();
     const noVillages = dataFindings({ ...d, villages: [] });
+    const all = SPEC_TABLE.length;
     expect(noVillages.map((x) => x.message.zh)).toEqual([
-      "缺少村表，或表中没有记录：全部49条规则无法核查，请补充该表。",
+      `缺少村表，或表中没有记录：全部${all}条规则无法核查，请补充该表。`,
     ]);
     expect(noVillages[0]!.message.en).toBe(
-      "required collection villages is missing or empty: none of the 49 rules can run; supply it",
+      `required collection villages is missing or empty: none of the ${all} rules can run; supply it`,
     );
     const { townships: _t, ...noTownships } = d;
     const f = dataFindings(noTownships);

@@ -22,8 +22,14 @@ describe("the spec table", () => {
     expect(file).toBe(specTableSource(parseRulesMd(RULES_MD)));
   });
 
-  it("holds the 49 rules of rules.md v2", () => {
-    expect(SPEC_TABLE).toHaveLength(49);
+  it("holds every rule row of rules.md (49 in v2), counted apart from the parser", () => {
+    // A rule row: an id with a dot, a clause, a severity (the entity table's `village.*` is not).
+    const rows = RULES_MD.match(
+      /^\| `[a-z][a-z0-9-]*\.[a-z0-9.-]+` \| [^|]+ \| (error|warning|info) \|/gm,
+    );
+    expect(rows).not.toBeNull();
+    expect(SPEC_TABLE).toHaveLength(rows!.length);
+    expect(SPEC_TABLE.length).toBeGreaterThanOrEqual(49);
   });
 });
 
