@@ -87,10 +87,15 @@ function grouping<C extends CollectionName>(
   collection: C,
   ...fields: (keyof Rows[C] & string)[]
 ): Map<string, Rows[C][]> {
+  return group((tables[collection] as Table<Rows[C]>).rows, declaredIndex(collection, fields));
+}
+
+/** The `indexBy` entry of a collection by `fields` (a programming error, thrown, when absent). */
+function declaredIndex(collection: CollectionName, fields: readonly string[]): IndexSpec {
   const name = indexName(fields);
   const spec = COLLECTIONS[collection].indexBy.find((s) => s.name === name);
   if (!spec) throw new Error(`${collection} declares no indexBy ${name} (schema/collections.ts)`);
-  return group((tables[collection] as Table<Rows[C]>).rows, spec);
+  return spec;
 }
 
 /**
@@ -105,9 +110,10 @@ function groupOnto<C extends CollectionName>(
   target: Table<object>,
   key: symbol,
 ): Map<string, Rows[C][]> {
-  const spec = COLLECTIONS[collection].indexBy.find((s) => s.name === indexName([field]));
-  if (!spec || spec.when)
-    throw new Error(`${collection} declares no plain indexBy ${field} (schema/collections.ts)`);
+  if (declaredIndex(collection, [field]).when)
+    throw new Error(
+      `${collection}'s indexBy ${field} keeps some rows only: not one to ride on rows`,
+    );
   const orphans = new Map<string, Rows[C][]>();
   for (const row of (tables[collection] as Table<Rows[C]>).rows) {
     const id = (row as Record<string, unknown>)[field] as string | undefined;

@@ -1194,8 +1194,6 @@ export class DatasetLoader {
     const reference = (field: VisitReferenceField): VisitReference => {
       const table = this.tables[specs.get(field)!.ref!] as Table<AnyRow>;
       return {
-        has: (id) => table.has(id) && !cut(field, id),
-        canonical: (id) => table.get(id)?.id as string | undefined,
         rowOf: (id) => (cut(field, id) ? undefined : table.byId.get(id)),
         idAt: (row) => table.rows[row]!.id as string,
       };

@@ -5,33 +5,18 @@
  * line 0). A clean file is one run; each row left out (invalid) or read apart starts another.
  * A province's 3.8 million households and helpers took 91 MB as arrays of numbers.
  */
-
-/** A growable column of numbers. */
-class Column<A extends Int32Array | Uint16Array | Int8Array> {
-  data: A;
-  constructor(private readonly make: (n: number) => A) {
-    this.data = make(16);
-  }
-  set(i: number, v: number): void {
-    if (i >= this.data.length) {
-      const bigger = this.make(this.data.length * 2);
-      bigger.set(this.data);
-      this.data = bigger;
-    }
-    this.data[i] = v;
-  }
-}
+import { Column } from "./column.js";
 
 export class RowRuns {
   /** The first row of each run, ascending. */
-  private readonly start = new Column((n) => new Int32Array(n));
-  private readonly file = new Column((n) => new Uint16Array(n));
+  private readonly start = new Column((n) => new Int32Array(n), 16);
+  private readonly file = new Column((n) => new Uint16Array(n), 16);
   /** The line of the run's first row. */
-  private readonly line = new Column((n) => new Int32Array(n));
+  private readonly line = new Column((n) => new Int32Array(n), 16);
   /** Per run, how the line goes from row to row: 1 up by one, 0 the same, −1 not yet known. */
-  private readonly step = new Column((n) => new Int8Array(n));
+  private readonly step = new Column((n) => new Int8Array(n), 16);
   /** The position of the run's first row (positions go up by one within a run). */
-  private readonly position = new Column((n) => new Int32Array(n));
+  private readonly position = new Column((n) => new Int32Array(n), 16);
   private runs = 0;
   private rows = 0;
 

@@ -15,7 +15,9 @@
  */
 import { civilDay, isCivilDate } from "../calendar/calendar.js";
 import { COLLECTIONS, type Rows } from "../schema/collections.js";
+import { recordReader } from "../schema/fast-validate.js";
 import { cleanCodeShape, IdShape } from "../schema/normalise.js";
+import { Column } from "./column.js";
 import { CODE_INDICES } from "./loader.js";
 import { visitFieldAt } from "./visit-columns.js";
 import { type VisitColumns, VisitColumnsBuilder, visitKindCode } from "./visits.js";
@@ -69,9 +71,9 @@ class ByteInterner {
   readonly ids: string[] = [];
   readonly shapes: number[] = [];
   private slots = new Int32Array(1024);
-  private hashes = new Int32Array(256);
-  private starts = new Int32Array(256);
-  private lengths = new Int32Array(256);
+  private readonly hashes = new Column((n) => new Int32Array(n), 256);
+  private readonly starts = new Column((n) => new Int32Array(n), 256);
+  private readonly lengths = new Column((n) => new Int32Array(n), 256);
 
   constructor(private readonly bytes: Uint8Array) {}
 
@@ -83,8 +85,8 @@ class ByteInterner {
     for (let slot = h & mask; ; slot = (slot + 1) & mask) {
       const entry = this.slots[slot]! - 1;
       if (entry < 0) return this.add(slot, s, e, h);
-      if (this.hashes[entry] !== h || this.lengths[entry] !== n) continue;
-      const start = this.starts[entry]!;
+      if (this.hashes.data[entry] !== h || this.lengths.data[entry] !== n) continue;
+      const start = this.starts.data[entry]!;
       let j = 0;
       while (j < n && bytes[start + j] === bytes[s + j]) j++;
       if (j === n) return entry;
@@ -97,14 +99,9 @@ class ByteInterner {
     const text = String.fromCharCode.apply(null, this.bytes.subarray(s, e) as unknown as number[]);
     this.ids.push(text);
     this.shapes.push(cleanCodeShape(text));
-    if (entry === this.hashes.length) {
-      this.hashes = grow(this.hashes);
-      this.starts = grow(this.starts);
-      this.lengths = grow(this.lengths);
-    }
-    this.hashes[entry] = h;
-    this.starts[entry] = s;
-    this.lengths[entry] = e - s;
+    this.hashes.set(entry, h);
+    this.starts.set(entry, s);
+    this.lengths.set(entry, e - s);
     this.slots[slot] = entry + 1;
     if (this.ids.length * 2 > this.slots.length) this.rehash();
     return entry;
@@ -114,18 +111,12 @@ class ByteInterner {
     const slots = new Int32Array(this.slots.length * 2);
     const mask = slots.length - 1;
     for (let entry = 0; entry < this.ids.length; entry++) {
-      let slot = this.hashes[entry]! & mask;
+      let slot = this.hashes.data[entry]! & mask;
       while (slots[slot] !== 0) slot = (slot + 1) & mask;
       slots[slot] = entry + 1;
     }
     this.slots = slots;
   }
-}
-
-function grow(a: Int32Array<ArrayBuffer>): Int32Array<ArrayBuffer> {
-  const b = new Int32Array(a.length * 2);
-  b.set(a);
-  return b;
 }
 
 /** FNV-1a of bytes `s` to `e`, or −1 when one of them is not printable ASCII (0x21–0x7e). */
@@ -194,9 +185,9 @@ export function encodeVisitLines(
   bytes: Uint8Array,
   delimiter: string,
 ): EncodedVisitLines | undefined {
+  // Fields the loader's reader cannot take (one named twice) are the general path's.
+  if (!recordReader("visits", fields)) return undefined;
   const column = (i: number) => fields.indexOf(FIELDS[i]!.name);
-  for (let i = 0; i < FIELDS.length; i++)
-    if (fields.indexOf(FIELDS[i]!.name) !== fields.lastIndexOf(FIELDS[i]!.name)) return undefined;
   for (let i = bytes.indexOf(CR); i >= 0; i = bytes.indexOf(CR, i + 1))
     if (bytes[i + 1] !== LF) return undefined;
   const delim = delimiter.charCodeAt(0);
@@ -263,21 +254,12 @@ export function encodeVisitLines(
         bits = (personShape << PERSON_BIT) | (villageShape << VILLAGE_BIT);
       }
       if (ok) {
-        // The household: required of a household visit; of any other visit, read (a code that
-        // is not plain goes to the general path) but not kept.
-        const hs = householdAt < 0 ? 0 : starts[householdAt]!;
-        const he = householdAt < 0 ? 0 : ends[householdAt]!;
-        if (he === hs) ok = !hv;
-        else {
-          const hh = codeHash(bytes, hs, he);
-          if (hh < 0) ok = false;
-          else if (hv) {
-            hId = households.intern(hs, he, hh);
-            const householdShape = households.shapes[hId]!;
-            ok = householdShape !== IdShape.scientific;
-            bits |= householdShape << HOUSEHOLD_BIT;
-          } else ok = plainCode(bytes, hs, he);
-        }
+        hId =
+          householdAt < 0
+            ? householdOf(bytes, 0, 0, hv, households)
+            : householdOf(bytes, starts[householdAt]!, ends[householdAt]!, hv, households);
+        ok = hId !== DECLINE;
+        if (hId >= 0) bits |= households.shapes[hId]! << HOUSEHOLD_BIT;
       }
     }
     if (!ok) {
@@ -295,6 +277,29 @@ export function encodeVisitLines(
     lines: line,
     rawLines: Int32Array.from(rawLines),
   };
+}
+
+/** What `householdOf` gives for a line the general path must read. */
+const DECLINE = -2;
+
+/**
+ * The household of a visit from its cell (bytes `s` to `e`): interned for a household visit
+ * (which requires one), −1 for any other visit (its household, if written, is read but not kept:
+ * a code that is not plain goes to the general path), or `DECLINE`.
+ */
+function householdOf(
+  bytes: Uint8Array,
+  s: number,
+  e: number,
+  hv: boolean,
+  households: ByteInterner,
+): number {
+  if (e === s) return hv ? DECLINE : -1;
+  const h = codeHash(bytes, s, e);
+  if (h < 0) return DECLINE;
+  if (!hv) return plainCode(bytes, s, e) ? -1 : DECLINE;
+  const id = households.intern(s, e, h);
+  return households.shapes[id] === IdShape.scientific ? DECLINE : id;
 }
 
 /** Whether the printable code in bytes `s` to `e` is plain (`IdShape.plain`). */

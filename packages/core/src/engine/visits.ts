@@ -5,6 +5,7 @@
  * counting sort, so a rule counts one household's or village's visits without scanning the rest.
  */
 import { ownString } from "../schema/normalise.js";
+import { Column } from "./column.js";
 import type { Source } from "./findings.js";
 import { RowRuns } from "./row-runs.js";
 
@@ -62,31 +63,6 @@ const KIND_CODES = { principal_research: 0, household_visit: 1, staff_visit: 2 }
 export type VisitKindCode = (typeof KIND_CODES)[keyof typeof KIND_CODES];
 export const visitKindCode = (kind: keyof typeof KIND_CODES): VisitKindCode => KIND_CODES[kind];
 
-class Column<A extends Int32Array | Uint8Array> {
-  data: A;
-  constructor(private readonly make: (n: number) => A) {
-    this.data = make(1024);
-  }
-  set(i: number, v: number) {
-    if (i >= this.data.length) {
-      // Doubling while small; then by a quarter, so that a province's columns are not twice their
-      // size (nor three times it while one is copied).
-      const n = this.data.length;
-      this.resize(n < 1 << 22 ? n * 2 : n + (n >> 2));
-    }
-    this.data[i] = v;
-  }
-  /** Makes room for `n` values in all (a store told how many are coming grows once). */
-  reserve(n: number) {
-    if (n > this.data.length) this.resize(n);
-  }
-  private resize(n: number) {
-    const bigger = this.make(n);
-    bigger.set(this.data);
-    this.data = bigger;
-  }
-}
-
 /**
  * A batch of visit records as numbers: compact row k is record `record[k]` of the batch. Ids are
  * indices into the batch's own lists (`people`, `villages`, `households`), each id listed once;
@@ -121,24 +97,25 @@ export interface VisitColumns {
  * `capacity` rows at first, more as needed; `columns` cuts them to the rows found.
  */
 export class VisitColumnsBuilder {
-  private person: Int32Array<ArrayBuffer>;
-  private kind: Uint8Array<ArrayBuffer>;
-  private day: Int32Array<ArrayBuffer>;
-  private village: Int32Array<ArrayBuffer>;
-  private household: Int32Array<ArrayBuffer>;
-  private record: Int32Array<ArrayBuffer>;
-  private shape: Uint8Array<ArrayBuffer>;
+  private readonly person: Column<Int32Array<ArrayBuffer>>;
+  private readonly kind: Column<Uint8Array<ArrayBuffer>>;
+  private readonly day: Column<Int32Array<ArrayBuffer>>;
+  private readonly village: Column<Int32Array<ArrayBuffer>>;
+  private readonly household: Column<Int32Array<ArrayBuffer>>;
+  private readonly record: Column<Int32Array<ArrayBuffer>>;
+  private readonly shape: Column<Uint8Array<ArrayBuffer>>;
   private k = 0;
 
   constructor(capacity: number) {
-    const n = Math.max(16, capacity);
-    this.person = new Int32Array(n);
-    this.kind = new Uint8Array(n);
-    this.day = new Int32Array(n);
-    this.village = new Int32Array(n);
-    this.household = new Int32Array(n);
-    this.record = new Int32Array(n);
-    this.shape = new Uint8Array(n);
+    const int32 = (n: number) => new Int32Array(n);
+    const uint8 = (n: number) => new Uint8Array(n);
+    this.person = new Column(int32, capacity);
+    this.kind = new Column(uint8, capacity);
+    this.day = new Column(int32, capacity);
+    this.village = new Column(int32, capacity);
+    this.household = new Column(int32, capacity);
+    this.record = new Column(int32, capacity);
+    this.shape = new Column(uint8, capacity);
   }
 
   /** A row: interned person, kind, day, interned village and household (−1), shapes, record. */
@@ -152,29 +129,27 @@ export class VisitColumnsBuilder {
     record: number,
   ): void {
     const k = this.k++;
-    if (k === this.person.length) this.grow(k * 2);
-    this.person[k] = person;
-    this.kind[k] = kind;
-    this.day[k] = day;
-    this.village[k] = village;
-    this.household[k] = household;
-    this.shape[k] = shape;
-    this.record[k] = record;
+    // One check of room for the row's seven values (it runs for every visit of a province).
+    if (k === this.person.data.length) for (const c of this.all()) c.reserve(k * 2);
+    this.person.data[k] = person;
+    this.kind.data[k] = kind;
+    this.day.data[k] = day;
+    this.village.data[k] = village;
+    this.household.data[k] = household;
+    this.shape.data[k] = shape;
+    this.record.data[k] = record;
   }
 
-  private grow(n: number): void {
-    const resize = <A extends Int32Array<ArrayBuffer> | Uint8Array<ArrayBuffer>>(a: A): A => {
-      const b = new (a.constructor as new (n: number) => A)(n);
-      b.set(a);
-      return b;
-    };
-    this.person = resize(this.person);
-    this.kind = resize(this.kind);
-    this.day = resize(this.day);
-    this.village = resize(this.village);
-    this.household = resize(this.household);
-    this.record = resize(this.record);
-    this.shape = resize(this.shape);
+  private all(): Column<Int32Array<ArrayBuffer> | Uint8Array<ArrayBuffer>>[] {
+    return [
+      this.person,
+      this.kind,
+      this.day,
+      this.village,
+      this.household,
+      this.shape,
+      this.record,
+    ];
   }
 
   /** The batch: the rows pushed, the ids they index, and the records left raw. */
@@ -185,13 +160,13 @@ export class VisitColumnsBuilder {
     const k = this.k;
     return {
       ...ids,
-      person: this.person.slice(0, k),
-      kind: this.kind.slice(0, k),
-      day: this.day.slice(0, k),
-      village: this.village.slice(0, k),
-      household: this.household.slice(0, k),
-      record: this.record.slice(0, k),
-      shape: this.shape.slice(0, k),
+      person: this.person.slice(k),
+      kind: this.kind.slice(k),
+      day: this.day.slice(k),
+      village: this.village.slice(k),
+      household: this.household.slice(k),
+      record: this.record.slice(k),
+      shape: this.shape.slice(k),
       length: k,
       raw,
     };
@@ -217,13 +192,9 @@ export type VisitReferenceField = "personId" | "villageId" | "householdId";
 
 /** What the store asks of a reference field at `finish`. */
 export interface VisitReference {
-  /** Whether an id names a row of the collection the field names. */
-  has: (id: string) => boolean;
-  /** The dataset's own copy of an id, where it has the row. */
-  canonical: (id: string) => string | undefined;
-  /** The index of the row an id names (as `has` finds it), or `undefined`. */
+  /** The index of the row of the collection the field names that an id names, or `undefined`. */
   rowOf: (id: string) => number | undefined;
-  /** The id of row `row`. */
+  /** The id of row `row`: the dataset's own copy of it. */
   idAt: (row: number) => string;
 }
 
@@ -473,8 +444,8 @@ export class VisitStore {
     references: Record<VisitReferenceField, VisitReference>,
     onUnknown: (i: number, field: VisitReferenceField) => void,
   ): void {
-    const people = presentFlags(this.people, references.personId.has);
-    const villages = presentFlags(this.villages, references.villageId.has);
+    const people = presentFlags(this.people, references.personId);
+    const villages = presentFlags(this.villages, references.villageId);
     const householdRef = references.householdId;
     // Plain loops: `Int32Array.from(ids, f)` would first list millions of values on the heap.
     const householdIds = this.households.ids;
@@ -506,8 +477,8 @@ export class VisitStore {
       }
     }
     this.excluded = excluded;
-    this.people.canonicalise(references.personId.canonical);
-    this.villages.canonicalise(references.villageId.canonical);
+    this.people.canonicalise(canonicalOf(references.personId));
+    this.villages.canonicalise(canonicalOf(references.villageId));
     // Households are named by their rows from now on: the interner's ids and map are let go,
     // but for the ids the dataset does not have (a finding may still name their visits).
     const unknown = new Map<number, string>();
@@ -602,9 +573,18 @@ export class VisitStore {
   }
 }
 
-/** Per interned id, 1 when `has` finds it. */
-function presentFlags(interner: Interner, has: (id: string) => boolean): Uint8Array {
+/** Per interned id, 1 when it names a row. */
+function presentFlags(interner: Interner, reference: VisitReference): Uint8Array {
   const ok = new Uint8Array(interner.ids.length);
-  for (let k = 0; k < ok.length; k++) ok[k] = has(interner.ids[k]!) ? 1 : 0;
+  for (let k = 0; k < ok.length; k++)
+    ok[k] = reference.rowOf(interner.ids[k]!) === undefined ? 0 : 1;
   return ok;
+}
+
+/** The dataset's own copy of an id that names a row. */
+function canonicalOf(reference: VisitReference): (id: string) => string | undefined {
+  return (id) => {
+    const row = reference.rowOf(id);
+    return row === undefined ? undefined : reference.idAt(row);
+  };
 }
